@@ -1,0 +1,24 @@
+export * from './vocabulary.js';
+export * from './transitions.js';
+export * from './routing.js';
+export * from './working-calendar.js';
+export * from './zoned-format.js';
+export * from './sla-policy.js';
+export * from './sla-clock.js';
+export * from './stable-hash.js';
+export * from './sampling.js';
+export * from './visit-quotas.js';
+export * from './topics.js';
+export * from './repeat-rule.js';
+export {
+  propertySchema,
+  parseProperty,
+  PropertyError,
+  describeIssues,
+  PROPERTY_KINDS,
+  slaDurationSchema,
+  slaOverridesSchema,
+  type Property,
+  type PropertyKind,
+  type Staff,
+} from './property.js';

@@ -1,0 +1,83 @@
+import type { TicketAction, TicketStatus } from './vocabulary.js';
+
+/** Who performs an action; only cancelling is restricted (the resident, before acceptance). */
+export type ActorKind = 'resident' | 'staff' | 'system';
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: TicketStatus,
+    readonly action: TicketAction | null,
+    readonly to: TicketStatus | null,
+    reason?: string,
+  ) {
+    super(
+      (action ? `cannot ${action} a ticket that is ${from}` : `cannot move a ticket from ${from} to ${to}`) +
+        (action && to && to !== from ? ` (${from} → ${to} is not allowed)` : '') +
+        (reason ? `: ${reason}` : ''),
+    );
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+const OPEN: readonly TicketStatus[] = ['new', 'dispatched', 'accepted', 'in_progress'];
+const EVERY: readonly TicketStatus[] = [...OPEN, 'resolved', 'closed', 'cancelled'];
+
+interface ActionRule {
+  readonly from: readonly TicketStatus[];
+  /** null: the action leaves the status as it is (it only adds an event). */
+  readonly to: TicketStatus | null;
+  readonly actors?: readonly ActorKind[];
+}
+
+export const ACTION_RULES: Readonly<Record<TicketAction, ActionRule>> = {
+  dispatch: { from: ['new'], to: 'dispatched' },
+  accept: { from: ['dispatched'], to: 'accepted' },
+  start: { from: ['accepted'], to: 'in_progress' },
+  resolve: { from: ['in_progress'], to: 'resolved' },
+  close: { from: ['resolved'], to: 'closed' },
+  reopen: { from: ['resolved', 'closed'], to: 'dispatched' },
+  reassign: { from: ['dispatched', 'accepted', 'in_progress'], to: 'dispatched' },
+  cancel: { from: ['new', 'dispatched'], to: 'cancelled', actors: ['resident'] },
+  reply: { from: [...OPEN, 'resolved'], to: null },
+  escalate: { from: OPEN, to: null },
+  note: { from: EVERY, to: null },
+};
+
+export function isActionAllowed(from: TicketStatus, action: TicketAction, by?: ActorKind): boolean {
+  const rule = ACTION_RULES[action];
+  return rule.from.includes(from) && (by === undefined || !rule.actors || rule.actors.includes(by));
+}
+
+/** The status after `action`; throws IllegalTransitionError naming the state, the action and the target. */
+export function applyAction(from: TicketStatus, action: TicketAction, by?: ActorKind): TicketStatus {
+  const rule = ACTION_RULES[action];
+  if (!rule.from.includes(from)) throw new IllegalTransitionError(from, action, rule.to);
+  if (by !== undefined && rule.actors && !rule.actors.includes(by)) {
+    throw new IllegalTransitionError(from, action, rule.to, `only ${rule.actors.join(' or ')} may ${action}`);
+  }
+  return rule.to ?? from;
+}
+
+/** The action that moves a ticket from one status to another, or null when no action does. */
+export function actionBetween(from: TicketStatus, to: TicketStatus): TicketAction | null {
+  for (const [action, rule] of Object.entries(ACTION_RULES) as [TicketAction, ActionRule][]) {
+    if (rule.to !== null && rule.to === to && rule.from.includes(from)) return action;
+  }
+  return null;
+}
+
+/** Throws unless some action moves `from` to `to`; returns that action. */
+export function assertTransition(from: TicketStatus, to: TicketStatus): TicketAction {
+  const action = actionBetween(from, to);
+  if (action) return action;
+  const intended = (Object.entries(ACTION_RULES) as [TicketAction, ActionRule][]).find(([, rule]) => rule.to === to);
+  throw new IllegalTransitionError(from, intended ? intended[0] : null, to);
+}
+
+export function isTerminal(status: TicketStatus): boolean {
+  return status === 'closed' || status === 'cancelled';
+}
+
+export function isOpen(status: TicketStatus): boolean {
+  return OPEN.includes(status);
+}
