@@ -1,0 +1,106 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Server } from 'restify';
+import { translator } from '../dialogs/i18n.js';
+import { detectLanguage } from '../dialogs/language.js';
+import { connectDatabase, databaseAnswers } from '../store/database.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../store/embedded/embedded-database.js';
+import type { Config } from './config.js';
+import { PropDeskBot } from './propdesk-bot.js';
+import { createHttpServer } from './server.js';
+
+export interface App {
+  readonly url: string;
+  readonly port: number;
+  readonly databaseUri: string;
+  readonly connection: Connection;
+  readonly adapter: CloudAdapter;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  /** Listen address; 0.0.0.0 serves the Bot Framework channels, tests use 127.0.0.1. */
+  host?: string;
+  /** Overrides config.port; 0 picks a free port. */
+  port?: number;
+  /** Database name (tests give each file its own); defaults to the one in the URI, else "propdesk". */
+  databaseName?: string;
+}
+
+const TURN_DRAIN_TIMEOUT_MS = 10_000;
+
+/** Composition root: database, adapter, bot and HTTP server, with an orderly stop. */
+export async function startApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUri = config.mongodbUri;
+  if (!databaseUri) {
+    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, logger });
+    databaseUri = embedded.uri;
+  }
+  let connection: Connection;
+  try {
+    connection = await connectDatabase(databaseUri, options.databaseName);
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config.auth));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityId: context.activity.id, conversation: context.activity.conversation?.id }, 'turn failed');
+    const t = translator(detectLanguage(context.activity.text, context.activity.locale));
+    try {
+      await context.sendActivity(t('turnError', { dutyPhone: config.property.dutyPhone }));
+    } catch (sendError) {
+      logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
+    }
+  };
+  const bot = new PropDeskBot(config.property);
+
+  let turnsInFlight = 0;
+  const server: Server = createHttpServer({
+    adapter,
+    logger,
+    logic: async (context: TurnContext) => {
+      turnsInFlight += 1;
+      try {
+        await bot.run(context);
+      } finally {
+        turnsInFlight -= 1;
+      }
+    },
+    health: async () => {
+      const ok = await databaseAnswers(connection);
+      return { ok, details: { database: ok ? 'up' : 'down', property: config.property.code } };
+    },
+  });
+
+  const host = options.host ?? '0.0.0.0';
+  await new Promise<void>((resolve) => server.listen(options.port ?? config.port, host, resolve));
+  const port = (server.address() as { port: number }).port;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  logger.info({ url, property: config.property.code, database: embedded ? 'embedded' : 'MONGODB_URI' }, 'PropDesk is listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    databaseUri,
+    connection,
+    adapter,
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const drainUntil = Date.now() + TURN_DRAIN_TIMEOUT_MS;
+        while (turnsInFlight > 0 && Date.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
+        await connection.close();
+        await embedded?.stop();
+        logger.info('PropDesk stopped');
+      })();
+      return stopping;
+    },
+  };
+}

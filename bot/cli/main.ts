@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { createCliContext } from './cli-context.js';
+import { registerDbCommand } from './db-command.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
+
+function buildProgram(): Command {
+  const cli = createCliContext();
+  const program = new Command('propdesk')
+    .description('PropDesk: the property customer-service desk (bot, database, jobs and reports)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
+  registerDbCommand(program, cli);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`propdesk: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`propdesk: ${(err as Error).message}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { describeIssues, PropertyError, parseProperty, type Property } from '../domain/property.js';
+
+export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+export const SAMPLE_PROPERTY_FILE = join(PACKAGE_ROOT, 'bot', 'sample-property.json');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI', ''])
+    .optional()
+    .transform((value) => value || undefined),
+  MicrosoftAppTenantId: optionalText,
+  MONGODB_URI: optionalText.refine((uri) => uri === undefined || /^mongodb(\+srv)?:\/\//.test(uri), {
+    message: 'must start with mongodb:// or mongodb+srv://',
+  }),
+  PROPDESK_DATA_DIR: z.string().min(1).default('./data'),
+  PROPDESK_PROPERTY_FILE: optionalText,
+  PROPDESK_TZ: optionalText.refine((zone) => zone === undefined || isTimeZone(zone), { message: 'is not a known IANA time zone' }),
+  PROPDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLU_ENDPOINT: optionalText.refine((url) => url === undefined || /^https?:\/\//.test(url), { message: 'must be an http(s) URL' }),
+  CLU_KEY: optionalText,
+  CLU_PROJECT: optionalText,
+  CLU_DEPLOYMENT: optionalText,
+});
+
+export interface CluConfig {
+  endpoint: string;
+  key: string;
+  project: string;
+  deployment: string;
+}
+
+export interface Config {
+  port: number;
+  auth: { MicrosoftAppId?: string; MicrosoftAppPassword?: string; MicrosoftAppType?: string; MicrosoftAppTenantId?: string };
+  mongodbUri?: string;
+  dataDir: string;
+  property: Property;
+  propertyFile: string;
+  timeZone: string;
+  logLevel: string;
+  clu?: CluConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads `.env` from the working folder; real environment variables win over it. */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env, dotenvPath = resolve('.env')): Record<string, string | undefined> {
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  return { ...fromFile, ...env };
+}
+
+export function loadPropertyFile(path: string): Property {
+  let raw: unknown;
+  try {
+    const text = readFileSync(path, 'utf8');
+    raw = ['.yaml', '.yml'].includes(extname(path).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
+  } catch (err) {
+    throw new PropertyError([`cannot read ${path}: ${(err as Error).message}`]);
+  }
+  return parseProperty(raw);
+}
+
+/** Parses and validates the whole configuration once; every problem is reported, one line each. */
+export function loadConfig(env: Record<string, string | undefined> = readEnvironment()): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = parsed.success ? [] : describeIssues(parsed.error.issues).map((line) => line.replace(/^\(root\)/, 'environment'));
+  const cluNames = ['CLU_ENDPOINT', 'CLU_KEY', 'CLU_PROJECT', 'CLU_DEPLOYMENT'] as const;
+  const cluSet = cluNames.filter((name) => env[name]?.trim());
+  if (cluSet.length > 0 && cluSet.length < cluNames.length) {
+    problems.push(`CLU: set all of ${cluNames.join(', ')} or none (missing ${cluNames.filter((n) => !cluSet.includes(n)).join(', ')})`);
+  }
+
+  const propertyFile = resolve(env.PROPDESK_PROPERTY_FILE?.trim() || SAMPLE_PROPERTY_FILE);
+  let property: Property | undefined;
+  try {
+    property = loadPropertyFile(propertyFile);
+  } catch (err) {
+    if (!(err instanceof PropertyError)) throw err;
+    problems.push(...err.problems.map((line) => `PROPDESK_PROPERTY_FILE (${propertyFile}): ${line}`));
+  }
+  if (!parsed.success || !property || problems.length > 0) throw new ConfigError(problems);
+
+  const e = parsed.data;
+  const timeZone = e.PROPDESK_TZ ?? property.timeZone;
+  return {
+    port: e.PORT,
+    auth: {
+      MicrosoftAppId: e.MicrosoftAppId,
+      MicrosoftAppPassword: e.MicrosoftAppPassword,
+      MicrosoftAppType: e.MicrosoftAppType,
+      MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+    },
+    mongodbUri: e.MONGODB_URI,
+    dataDir: resolve(e.PROPDESK_DATA_DIR),
+    property: { ...property, timeZone },
+    propertyFile,
+    timeZone,
+    logLevel: e.PROPDESK_LOG_LEVEL,
+    clu:
+      e.CLU_ENDPOINT && e.CLU_KEY && e.CLU_PROJECT && e.CLU_DEPLOYMENT
+        ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, project: e.CLU_PROJECT, deployment: e.CLU_DEPLOYMENT }
+        : undefined,
+  };
+}

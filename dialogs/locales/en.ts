@@ -1,0 +1,7 @@
+import type { zhCN } from './zh-CN.js';
+
+export const en: Record<keyof typeof zhCN, string> = {
+  greeting:
+    'Hello, this is the {{property}} service desk. I can take repair requests, complaints and suggestions, answer questions, look up your tickets and handle emergencies. In an emergency call the duty phone {{dutyPhone}}.',
+  turnError: 'Sorry, something went wrong on our side and your message was not processed. Please try again later; in an emergency call the duty phone {{dutyPhone}}.',
+};
