@@ -1,0 +1,239 @@
+/**
+ * Deterministic linear text classifiers over sparse string features.
+ *
+ * Both trainers produce the same serialisable form: per feature, one weight per label, plus a
+ * bias per label. Scores are turned into probabilities with a softmax.
+ *  - trainNaiveBayes: multinomial NB with Laplace smoothing (weights = log P(f|c), bias = log prior);
+ *  - trainLogistic: multinomial logistic regression, SGD with L2, seeded shuffling (deterministic).
+ */
+
+export type FeatureMode = 'counts' | 'binary-l2';
+
+export interface SerializedLinearModel<L extends string = string> {
+  kind: 'naive-bayes' | 'logistic';
+  labels: L[];
+  featureMode: FeatureMode;
+  /** Scores are divided by this before the softmax (calibration of NB's over-confidence). */
+  temperature: number;
+  bias: number[];
+  /** feature → weights per label (same order as labels). */
+  weights: Record<string, number[]>;
+}
+
+export interface TrainingExample<L extends string> {
+  features: string[];
+  label: L;
+}
+
+export interface Prediction<L extends string> {
+  label: L;
+  probability: number;
+  /** All labels with probabilities, best first. */
+  ranked: { label: L; probability: number }[];
+}
+
+/** Small seeded PRNG (mulberry32) for deterministic shuffling. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function vectorize(features: string[], mode: FeatureMode): Map<string, number> {
+  const m = new Map<string, number>();
+  if (mode === 'counts') {
+    for (const f of features) m.set(f, (m.get(f) ?? 0) + 1);
+    return m;
+  }
+  for (const f of features) m.set(f, 1);
+  const norm = 1 / Math.sqrt(m.size || 1);
+  for (const k of m.keys()) m.set(k, norm);
+  return m;
+}
+
+export class LinearModel<L extends string> {
+  readonly labels: L[];
+  private readonly weights: Map<string, Float64Array>;
+  private readonly bias: Float64Array;
+
+  constructor(readonly serialized: SerializedLinearModel<L>) {
+    this.labels = serialized.labels;
+    this.bias = Float64Array.from(serialized.bias);
+    this.weights = new Map();
+    for (const [f, w] of Object.entries(serialized.weights)) this.weights.set(f, Float64Array.from(w));
+  }
+
+  /** Raw linear scores per label. */
+  scores(features: string[]): Float64Array {
+    const s = Float64Array.from(this.bias);
+    const x = vectorize(features, this.serialized.featureMode);
+    for (const [f, v] of x) {
+      const w = this.weights.get(f);
+      if (!w) continue;
+      for (let i = 0; i < s.length; i++) s[i]! += v * w[i]!;
+    }
+    return s;
+  }
+
+  predict(features: string[]): Prediction<L> {
+    const s = this.scores(features);
+    const p = softmax(s, this.serialized.temperature);
+    const ranked = this.labels
+      .map((label, i) => ({ label, probability: p[i]! }))
+      .sort((a, b) => b.probability - a.probability || this.labels.indexOf(a.label) - this.labels.indexOf(b.label));
+    return { label: ranked[0]!.label, probability: ranked[0]!.probability, ranked };
+  }
+}
+
+export function softmax(scores: Float64Array, temperature = 1): Float64Array {
+  let max = -Infinity;
+  for (const v of scores) if (v > max) max = v;
+  const out = new Float64Array(scores.length);
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    out[i] = Math.exp((scores[i]! - max) / temperature);
+    sum += out[i]!;
+  }
+  for (let i = 0; i < out.length; i++) out[i]! /= sum;
+  return out;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+export interface NaiveBayesOptions {
+  alpha?: number;
+  temperature?: number;
+  /** Features seen fewer times than this in the whole training set are dropped. */
+  minCount?: number;
+}
+
+export function trainNaiveBayes<L extends string>(
+  labels: readonly L[],
+  examples: TrainingExample<L>[],
+  opts: NaiveBayesOptions = {},
+): SerializedLinearModel<L> {
+  const alpha = opts.alpha ?? 0.3;
+  const minCount = opts.minCount ?? 1;
+  const li = new Map(labels.map((l, i) => [l, i]));
+  const docCount = new Array<number>(labels.length).fill(0);
+  const featCount = new Map<string, number[]>();
+  const total = new Array<number>(labels.length).fill(0);
+  const seen = new Map<string, number>();
+  for (const ex of examples) for (const f of ex.features) seen.set(f, (seen.get(f) ?? 0) + 1);
+  for (const ex of examples) {
+    const c = li.get(ex.label);
+    if (c === undefined) throw new Error(`unknown label ${ex.label}`);
+    docCount[c]!++;
+    for (const f of ex.features) {
+      if ((seen.get(f) ?? 0) < minCount) continue;
+      let arr = featCount.get(f);
+      if (!arr) featCount.set(f, (arr = new Array<number>(labels.length).fill(0)));
+      arr[c]!++;
+      total[c]!++;
+    }
+  }
+  const V = featCount.size;
+  const n = examples.length;
+  const bias = docCount.map((d) => round(Math.log((d + 1) / (n + labels.length))));
+  const weights: Record<string, number[]> = {};
+  const denom = total.map((t) => Math.log(t + alpha * V));
+  for (const f of [...featCount.keys()].sort()) {
+    const arr = featCount.get(f)!;
+    weights[f] = arr.map((c, i) => round(Math.log(c + alpha) - denom[i]!));
+  }
+  return { kind: 'naive-bayes', labels: [...labels], featureMode: 'counts', temperature: opts.temperature ?? 1, bias, weights };
+}
+
+export interface LogisticOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+  minCount?: number;
+  /** Per-label weight on the loss (e.g. to favour recall of a class). */
+  classWeights?: Partial<Record<L_, number>>;
+}
+type L_ = string;
+
+/**
+ * Multinomial logistic regression by SGD. Deterministic: fixed seed, examples in a seeded
+ * shuffle per epoch, features iterated in sorted order. Sparse L2 via lazy scaling is not
+ * needed at this size; we apply L2 to touched weights only.
+ */
+export function trainLogistic<L extends string>(
+  labels: readonly L[],
+  examples: TrainingExample<L>[],
+  opts: LogisticOptions = {},
+): SerializedLinearModel<L> {
+  const epochs = opts.epochs ?? 12;
+  const lr0 = opts.learningRate ?? 0.5;
+  const l2 = opts.l2 ?? 1e-5;
+  const minCount = opts.minCount ?? 1;
+  const K = labels.length;
+  const li = new Map(labels.map((l, i) => [l, i]));
+  const seen = new Map<string, number>();
+  for (const ex of examples) for (const f of new Set(ex.features)) seen.set(f, (seen.get(f) ?? 0) + 1);
+  const vocab = [...seen.keys()].filter((f) => seen.get(f)! >= minCount).sort();
+  const index = new Map(vocab.map((f, i) => [f, i]));
+  const W = new Float64Array(vocab.length * K);
+  const b = new Float64Array(K);
+  const data = examples.map((ex) => {
+    const x = vectorize(ex.features, 'binary-l2');
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [f, v] of [...x].sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0))) {
+      const i = index.get(f);
+      if (i !== undefined) {
+        idx.push(i);
+        val.push(v);
+      }
+    }
+    const y = li.get(ex.label);
+    if (y === undefined) throw new Error(`unknown label ${ex.label}`);
+    const cw = opts.classWeights?.[ex.label] ?? 1;
+    return { idx, val, y, cw };
+  });
+  const rand = seededRandom(opts.seed ?? 42);
+  const order = data.map((_, i) => i);
+  const s = new Float64Array(K);
+  let step = 0;
+  const totalSteps = epochs * data.length;
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const oi of order) {
+      const d = data[oi]!;
+      const lr = lr0 * (1 - step / totalSteps) + 1e-3;
+      step++;
+      for (let k = 0; k < K; k++) s[k] = b[k]!;
+      for (let t = 0; t < d.idx.length; t++) {
+        const base = d.idx[t]! * K;
+        for (let k = 0; k < K; k++) s[k]! += d.val[t]! * W[base + k]!;
+      }
+      const p = softmax(s);
+      for (let k = 0; k < K; k++) {
+        const g = d.cw * ((k === d.y ? 1 : 0) - p[k]!);
+        b[k]! += lr * g;
+        for (let t = 0; t < d.idx.length; t++) {
+          const wi = d.idx[t]! * K + k;
+          W[wi] = W[wi]! * (1 - lr * l2) + lr * g * d.val[t]!;
+        }
+      }
+    }
+  }
+  const weights: Record<string, number[]> = {};
+  vocab.forEach((f, i) => {
+    const w = Array.from(W.subarray(i * K, i * K + K), round);
+    if (w.some((v) => v !== 0)) weights[f] = w;
+  });
+  return { kind: 'logistic', labels: [...labels], featureMode: 'binary-l2', temperature: 1, bias: Array.from(b, round), weights };
+}

@@ -1,0 +1,102 @@
+/**
+ * The default recognizer: no network. A linear classifier over character / word n-grams,
+ * the life-safety rule layer on top, complaint severity from rules + a small classifier, and
+ * rule-based entity extraction.
+ */
+import { extractEntities } from './entities/index.js';
+import { detectLanguage, extractFeatures } from './features.js';
+import { LinearModel } from './linear-model.js';
+import { loadModels, type TrainedModels, type TrainOptions } from './model-store.js';
+import { LOW_CONFIDENCE_THRESHOLD, type Recognizer } from './recognizer.js';
+import { matchSafety } from './safety-rules.js';
+import { SeverityClassifier } from './severity.js';
+import type { Alternative, Category, Locale, RecognizerResult } from './types.js';
+
+/** Confidence given to a category forced by a life-safety rule (when the model was less sure). */
+export const SAFETY_RULE_CONFIDENCE = 0.95;
+
+export interface LocalRecognizerOptions {
+  /** Trained models; default: train from the corpus (nlu/corpus/train.jsonl). */
+  models?: TrainedModels;
+  corpusPath?: string;
+  train?: TrainOptions;
+  lowConfidenceThreshold?: number;
+}
+
+export class LocalRecognizer implements Recognizer {
+  readonly models: TrainedModels;
+  private readonly category: LinearModel<Category>;
+  private readonly severity: SeverityClassifier;
+  private readonly threshold: number;
+
+  constructor(opts: LocalRecognizerOptions = {}) {
+    this.models = opts.models ?? loadModels(opts.corpusPath, opts.train);
+    this.category = new LinearModel(this.models.category);
+    this.severity = new SeverityClassifier(this.models.severity);
+    this.threshold = opts.lowConfidenceThreshold ?? LOW_CONFIDENCE_THRESHOLD;
+  }
+
+  async recognize(text: string, locale?: Locale): Promise<RecognizerResult> {
+    return this.recognizeSync(text, locale);
+  }
+
+  /** Synchronous variant (the work is CPU-only and takes well under a millisecond). */
+  recognizeSync(text: string, locale?: Locale): RecognizerResult {
+    const pred = this.category.predict(extractFeatures(text));
+    let alternatives: Alternative[] = pred.ranked.map((r) => ({ category: r.label, confidence: r.probability }));
+    const rules: string[] = [];
+    const safety = matchSafety(text);
+    if (safety.length > 0) {
+      rules.push(...safety.map((s) => `security:${s}`));
+      alternatives = forceCategory(alternatives, 'security', SAFETY_RULE_CONFIDENCE);
+    }
+    const top = alternatives[0]!;
+    return this.finish(text, locale, top.category, alternatives, rules, 'local');
+  }
+
+  /** Builds a full result for a decided category (also used by the CLU recognizer). */
+  finish(
+    text: string,
+    locale: Locale | undefined,
+    category: Category,
+    alternatives: Alternative[],
+    rules: string[],
+    source: 'local' | 'clu',
+  ): RecognizerResult {
+    const confidence = alternatives.find((a) => a.category === category)?.confidence ?? 0;
+    let severity: RecognizerResult['severity'] = null;
+    if (category === 'complaint') {
+      const s = this.severity.classify(text);
+      severity = s.severity;
+      rules = [...rules, ...s.rules];
+    }
+    return {
+      category,
+      severity,
+      confidence: round(confidence),
+      lowConfidence: confidence < this.threshold,
+      alternatives: alternatives.map((a) => ({ category: a.category, confidence: round(a.confidence) })),
+      entities: extractEntities(text),
+      language: locale ?? detectLanguage(text),
+      source,
+      rules,
+    };
+  }
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
+}
+
+/**
+ * Puts `category` first with at least `floor` confidence; the others share the rest in their
+ * original proportions.
+ */
+export function forceCategory(alts: Alternative[], category: Category, floor: number): Alternative[] {
+  const current = alts.find((a) => a.category === category)?.confidence ?? 0;
+  const conf = Math.max(current, floor);
+  const others = alts.filter((a) => a.category !== category);
+  const rest = others.reduce((s, a) => s + a.confidence, 0);
+  const scaled = others.map((a) => ({ category: a.category, confidence: rest > 0 ? (a.confidence / rest) * (1 - conf) : (1 - conf) / others.length }));
+  return [{ category, confidence: conf }, ...scaled.sort((a, b) => b.confidence - a.confidence)];
+}

@@ -1,0 +1,124 @@
+/**
+ * Corpus loading and model training. The models are trained at start-up from the labelled
+ * corpus (nlu/corpus/train.jsonl; the held-out split is never read here). Training is
+ * deterministic and takes well under a second; trained models are cached per corpus file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { extractFeatures } from './features.js';
+import { trainLogistic, trainNaiveBayes, type SerializedLinearModel } from './linear-model.js';
+import { trainSeverityModel } from './severity.js';
+import { CATEGORIES, LOCALES, isCategory, isSeverity, type Category, type CorpusItem, type Locale, type Severity } from './types.js';
+
+/** The package root: dist/nlu/model-store.js → ../..; also works when run from sources (nlu/ → ..). */
+export function packageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(__dirname, '..', '..');
+}
+
+export function corpusDir(): string {
+  return path.join(packageRoot(), 'nlu', 'corpus');
+}
+
+/** train.jsonl when present and non-empty, else the small development sample. */
+export function defaultTrainPath(): string {
+  const train = path.join(corpusDir(), 'train.jsonl');
+  if (existsSync(train) && statSync(train).size > 0) return train;
+  return path.join(corpusDir(), 'dev-sample.jsonl');
+}
+
+export function defaultHeldoutPath(): string {
+  return path.join(corpusDir(), 'heldout.jsonl');
+}
+
+/** Parses JSON Lines corpus text; throws with the line number on a bad line. */
+export function parseCorpus(text: string, source = 'corpus'): CorpusItem[] {
+  const items: CorpusItem[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let o: unknown;
+    try {
+      o = JSON.parse(line);
+    } catch {
+      throw new Error(`${source}:${i + 1}: not valid JSON`);
+    }
+    const r = o as Record<string, unknown>;
+    if (typeof r.text !== 'string' || r.text.trim() === '') throw new Error(`${source}:${i + 1}: "text" must be a non-empty string`);
+    if (!isCategory(r.category)) throw new Error(`${source}:${i + 1}: bad "category" ${JSON.stringify(r.category)}`);
+    const severity = r.severity ?? null;
+    if (severity !== null && !isSeverity(severity)) throw new Error(`${source}:${i + 1}: bad "severity" ${JSON.stringify(r.severity)}`);
+    const locale: Locale = (LOCALES as readonly string[]).includes(r.locale as string) ? (r.locale as Locale) : 'zh-CN';
+    items.push({ text: r.text, category: r.category, severity: r.category === 'complaint' ? (severity as Severity | null) : null, locale });
+  });
+  return items;
+}
+
+export function loadCorpus(file: string): CorpusItem[] {
+  return parseCorpus(readFileSync(file, 'utf8'), path.basename(file));
+}
+
+export type ModelKind = 'logistic' | 'naive-bayes';
+
+export interface TrainOptions {
+  kind?: ModelKind;
+  epochs?: number;
+  l2?: number;
+  learningRate?: number;
+  /** Extra loss weight on security examples (recall of life-safety messages matters most). */
+  securityWeight?: number;
+}
+
+export interface TrainedModels {
+  category: SerializedLinearModel<Category>;
+  severity: SerializedLinearModel<Severity> | null;
+  meta: { trainedOn: string; items: number; corpusSha256: string; kind: ModelKind };
+}
+
+export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = {
+  kind: 'logistic',
+  epochs: 15,
+  l2: 1e-6,
+  learningRate: 0.8,
+  securityWeight: 1.5,
+};
+
+export function trainModels(items: readonly CorpusItem[], opts: TrainOptions = {}, trainedOn = 'memory'): TrainedModels {
+  const o = { ...DEFAULT_TRAIN_OPTIONS, ...opts };
+  const examples = items.map((i) => ({ features: extractFeatures(i.text), label: i.category }));
+  const category =
+    o.kind === 'naive-bayes'
+      ? trainNaiveBayes(CATEGORIES, examples, { alpha: 0.3, temperature: 3 })
+      : trainLogistic(CATEGORIES, examples, {
+          epochs: o.epochs,
+          l2: o.l2,
+          learningRate: o.learningRate,
+          seed: 20240601,
+          classWeights: { security: o.securityWeight },
+        });
+  const hash = createHash('sha256');
+  for (const i of items) hash.update(`${i.text}\t${i.category}\t${i.severity ?? ''}\n`);
+  return {
+    category,
+    severity: trainSeverityModel(items),
+    meta: { trainedOn, items: items.length, corpusSha256: hash.digest('hex'), kind: o.kind },
+  };
+}
+
+const cache = new Map<string, TrainedModels>();
+
+/** Loads the corpus file and trains (cached per file, size and mtime). */
+export function loadModels(file = defaultTrainPath(), opts: TrainOptions = {}): TrainedModels {
+  const st = statSync(file);
+  const key = `${file}|${st.size}|${st.mtimeMs}|${JSON.stringify(opts)}`;
+  let m = cache.get(key);
+  if (!m) {
+    m = trainModels(loadCorpus(file), opts, path.relative(packageRoot(), file));
+    cache.set(key, m);
+  }
+  return m;
+}

@@ -1,0 +1,135 @@
+/**
+ * NLU benchmark: `npm run bench:nlu` → node dist/scripts/bench/nlu.js [--train FILE] [--heldout FILE] [--kind logistic|naive-bayes] [--json]
+ * Trains on the training split (never the held-out one), then reports on the held-out split:
+ * accuracy, macro-F1, per-category precision/recall/F1, confusion matrix, complaint severity
+ * accuracy, mean / p50 / p99 latency per message and model load time.
+ */
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { LocalRecognizer } from '../../nlu/local-recognizer.js';
+import { defaultHeldoutPath, defaultTrainPath, loadCorpus, trainModels, type ModelKind } from '../../nlu/model-store.js';
+import { CATEGORIES, type Category, type CorpusItem } from '../../nlu/types.js';
+
+export interface NluBenchReport {
+  trainFile: string;
+  heldoutFile: string;
+  trainItems: number;
+  heldoutItems: number;
+  model: string;
+  loadMs: number;
+  accuracy: number;
+  macroF1: number;
+  perCategory: Record<Category, { precision: number; recall: number; f1: number; support: number }>;
+  confusion: Record<Category, Record<Category, number>>;
+  severityAccuracy: number | null;
+  latencyMs: { mean: number; p50: number; p99: number; max: number };
+  errors: { text: string; expected: Category; got: Category }[];
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+  return sorted[Math.max(0, i)]!;
+}
+
+const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+export function runNluBench(trainFile: string, heldoutFile: string, kind?: ModelKind): NluBenchReport {
+  const t0 = performance.now();
+  const trainItems = loadCorpus(trainFile);
+  const models = trainModels(trainItems, kind ? { kind } : {}, trainFile);
+  const recognizer = new LocalRecognizer({ models });
+  const loadMs = performance.now() - t0;
+  const heldout: CorpusItem[] = loadCorpus(heldoutFile);
+
+  // Warm up (JIT) on training texts, not on the held-out ones.
+  for (const item of trainItems.slice(0, 200)) recognizer.recognizeSync(item.text, item.locale);
+
+  const confusion = Object.fromEntries(CATEGORIES.map((a) => [a, Object.fromEntries(CATEGORIES.map((b) => [b, 0]))])) as Record<Category, Record<Category, number>>;
+  const latencies: number[] = [];
+  let correct = 0;
+  let sevTotal = 0;
+  let sevCorrect = 0;
+  const errors: NluBenchReport['errors'] = [];
+  for (const item of heldout) {
+    const s = performance.now();
+    const r = recognizer.recognizeSync(item.text, item.locale);
+    latencies.push(performance.now() - s);
+    confusion[item.category][r.category]++;
+    if (r.category === item.category) correct++;
+    else errors.push({ text: item.text, expected: item.category, got: r.category });
+    if (item.category === 'complaint' && item.severity && r.category === 'complaint') {
+      sevTotal++;
+      if (r.severity === item.severity) sevCorrect++;
+    }
+  }
+  const perCategory = {} as NluBenchReport['perCategory'];
+  let f1sum = 0;
+  for (const c of CATEGORIES) {
+    const tp = confusion[c][c];
+    const predicted = CATEGORIES.reduce((s, a) => s + confusion[a][c], 0);
+    const support = CATEGORIES.reduce((s, b) => s + confusion[c][b], 0);
+    const precision = predicted ? tp / predicted : 0;
+    const recall = support ? tp / support : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    perCategory[c] = { precision: r4(precision), recall: r4(recall), f1: r4(f1), support };
+    f1sum += f1;
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const mean = latencies.reduce((s, v) => s + v, 0) / (latencies.length || 1);
+  return {
+    trainFile,
+    heldoutFile,
+    trainItems: trainItems.length,
+    heldoutItems: heldout.length,
+    model: models.category.kind,
+    loadMs: r4(loadMs),
+    accuracy: r4(correct / (heldout.length || 1)),
+    macroF1: r4(f1sum / CATEGORIES.length),
+    perCategory,
+    confusion,
+    severityAccuracy: sevTotal ? r4(sevCorrect / sevTotal) : null,
+    latencyMs: { mean: r4(mean), p50: r4(quantile(sorted, 0.5)), p99: r4(quantile(sorted, 0.99)), max: r4(sorted[sorted.length - 1] ?? 0) },
+    errors,
+  };
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function main(): void {
+  const trainFile = arg('--train') ?? defaultTrainPath();
+  const heldoutFile = arg('--heldout') ?? (existsSync(defaultHeldoutPath()) ? defaultHeldoutPath() : trainFile);
+  const kind = arg('--kind') as ModelKind | undefined;
+  const rep = runNluBench(trainFile, heldoutFile, kind);
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(rep, null, 2));
+    return;
+  }
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(`NLU benchmark — model ${rep.model}, trained on ${rep.trainFile} (${rep.trainItems} items)`);
+  console.log(`held-out: ${rep.heldoutFile} (${rep.heldoutItems} items)${rep.heldoutFile === rep.trainFile ? '  [WARNING: no held-out file, scoring the training data]' : ''}`);
+  console.log(`model load (read corpus + train): ${rep.loadMs.toFixed(1)} ms`);
+  console.log(`accuracy ${rep.accuracy.toFixed(4)}   macro-F1 ${rep.macroF1.toFixed(4)}   security recall ${rep.perCategory.security.recall.toFixed(4)}`);
+  console.log(`complaint severity accuracy (on correctly classified complaints): ${rep.severityAccuracy ?? 'n/a'}`);
+  console.log(`latency per message: mean ${rep.latencyMs.mean.toFixed(3)} ms, p50 ${rep.latencyMs.p50.toFixed(3)} ms, p99 ${rep.latencyMs.p99.toFixed(3)} ms, max ${rep.latencyMs.max.toFixed(3)} ms`);
+  console.log('\ncategory     precision  recall     F1  support');
+  for (const c of CATEGORIES) {
+    const p = rep.perCategory[c];
+    console.log(`${c.padEnd(11)} ${pad(p.precision.toFixed(4), 10)} ${pad(p.recall.toFixed(4), 7)} ${pad(p.f1.toFixed(4), 6)} ${pad(p.support, 8)}`);
+  }
+  console.log('\nconfusion (rows = expected, columns = predicted)');
+  console.log(' '.repeat(11) + CATEGORIES.map((c) => pad(c.slice(0, 9), 10)).join(''));
+  for (const a of CATEGORIES) console.log(a.padEnd(11) + CATEGORIES.map((b) => pad(rep.confusion[a][b], 10)).join(''));
+  const targets = [
+    ['accuracy >= 0.92', rep.accuracy >= 0.92],
+    ['macro-F1 >= 0.90', rep.macroF1 >= 0.9],
+    ['security recall >= 0.98', rep.perCategory.security.recall >= 0.98],
+    ['p99 latency < 2 ms', rep.latencyMs.p99 < 2],
+  ] as const;
+  console.log('\ntargets: ' + targets.map(([n, ok]) => `${n} ${ok ? 'OK' : 'MISSED'}`).join('; '));
+}
+
+if (require.main === module) main();
