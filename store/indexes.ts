@@ -1,0 +1,43 @@
+import type { Connection } from 'mongoose';
+
+interface IndexSpec {
+  collection: string;
+  keys: Record<string, 1 | -1>;
+  name: string;
+  unique?: boolean;
+}
+
+/**
+ * Every index PropDesk needs, created at start-up from this one list (autoIndex is off). Only plain
+ * and unique indexes: FerretDB 1.24 has no TTL, partial or text indexes.
+ */
+export const INDEXES: readonly IndexSpec[] = [
+  { collection: 'tickets', keys: { number: 1 }, name: 'number_unique', unique: true },
+  { collection: 'tickets', keys: { intakeKey: 1 }, name: 'intakeKey_unique', unique: true },
+  { collection: 'tickets', keys: { status: 1, replyDueAt: 1 }, name: 'status_replyDueAt' },
+  { collection: 'tickets', keys: { status: 1, resolveDueAt: 1 }, name: 'status_resolveDueAt' },
+  { collection: 'tickets', keys: { 'resident.accountId': 1, createdAt: -1 }, name: 'resident_createdAt' },
+  { collection: 'tickets', keys: { householdId: 1, createdAt: -1 }, name: 'household_createdAt' },
+  { collection: 'tickets', keys: { department: 1, status: 1 }, name: 'department_status' },
+  { collection: 'tickets', keys: { 'assignee.id': 1, status: 1 }, name: 'assignee_status' },
+  { collection: 'tickets', keys: { createdAt: 1 }, name: 'createdAt' },
+  { collection: 'tickets', keys: { resolvedAt: 1 }, name: 'resolvedAt' },
+  { collection: 'households', keys: { archiveNo: 1 }, name: 'archiveNo_unique', unique: true },
+  { collection: 'residents', keys: { householdId: 1 }, name: 'householdId' },
+  { collection: 'staff', keys: { bindCode: 1 }, name: 'bindCode_unique', unique: true },
+  { collection: 'staff', keys: { 'bindings.channelId': 1, 'bindings.userId': 1 }, name: 'bindings' },
+  { collection: 'staff', keys: { department: 1, role: 1 }, name: 'department_role' },
+  { collection: 'capas', keys: { clusterKey: 1 }, name: 'clusterKey_unique', unique: true },
+  { collection: 'audit', keys: { householdId: 1, at: -1 }, name: 'household_at' },
+  { collection: 'audit', keys: { 'actor.id': 1, at: -1 }, name: 'actor_at' },
+  { collection: 'ticketVersionClaims', keys: { at: 1 }, name: 'at' },
+  { collection: 'botStateClaims', keys: { at: 1 }, name: 'at' },
+];
+
+export async function ensureIndexes(connection: Connection, indexes: readonly IndexSpec[] = INDEXES): Promise<void> {
+  const db = connection.db;
+  if (!db) throw new Error('the database connection is not open');
+  for (const index of indexes) {
+    await db.collection(index.collection).createIndex(index.keys, { name: index.name, unique: index.unique ?? false });
+  }
+}

@@ -1,0 +1,217 @@
+import type { Connection, Model } from 'mongoose';
+import { deadlinesFor } from '../domain/sla-clock.js';
+import { applyAction, type ActorKind } from '../domain/transitions.js';
+import { routeTicket } from '../domain/routing.js';
+import { effectiveSeverity, natureOf, type Category, type Severity, type Source, type TicketAction } from '../domain/vocabulary.js';
+import type { Property } from '../domain/property.js';
+import { claim } from './claims.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
+import { claimModel } from './models/support.js';
+import { ticketModel, type Actor, type TicketDocument, type TicketEventKind } from './models/ticket.js';
+import { formatTicketNumber, KeyedMutex, nextSequence, ticketNumberPrefix } from './ticket-numbers.js';
+
+export type Ticket = TicketDocument & { _id: unknown };
+
+export interface TicketLocation {
+  building?: string;
+  unit?: string;
+  room?: string;
+  area?: string;
+  raw?: string;
+}
+
+export interface TicketIntake {
+  /** Identifies the inbound activity (or staff entry); the same key never opens a second ticket. */
+  intakeKey: string;
+  category: Category;
+  severity?: Severity | null;
+  topic?: string | null;
+  source: Source;
+  channel: string;
+  language?: string;
+  text: string;
+  attachments?: Array<{ contentType: string; url?: string; name?: string }>;
+  location?: TicketLocation;
+  householdId?: string | null;
+  resident?: { accountId?: string; name?: string; phone?: string; conversationKey?: string };
+  receiver: Actor;
+  urgent?: boolean;
+  at: Date;
+}
+
+export interface ActionOptions {
+  by: Actor;
+  at: Date;
+  text?: string;
+  data?: Record<string, unknown>;
+  /** Extra fields set in the same write (e.g. assignee on accept, department on reassign). */
+  set?: Record<string, unknown>;
+}
+
+export class TicketNotFoundError extends Error {
+  constructor(readonly ref: string) {
+    super(`no ticket ${ref}`);
+    this.name = 'TicketNotFoundError';
+  }
+}
+
+export class ConcurrentChangeError extends Error {
+  constructor(readonly number: string) {
+    super(`ticket ${number} kept changing under us; try again`);
+    this.name = 'ConcurrentChangeError';
+  }
+}
+
+const EVENT_OF_ACTION: Readonly<Record<TicketAction, TicketEventKind>> = {
+  dispatch: 'dispatched',
+  accept: 'accepted',
+  start: 'started',
+  resolve: 'resolved',
+  close: 'closed',
+  reopen: 'reopened',
+  reassign: 'reassigned',
+  cancel: 'cancelled',
+  reply: 'replied',
+  escalate: 'escalated',
+  note: 'note',
+};
+
+const MAX_NUMBER_ATTEMPTS = 100;
+const MAX_CHANGE_ATTEMPTS = 8;
+
+/**
+ * The system of record for tickets. Every change goes through `act` or `record`: the domain checks
+ * the transition, and the new status, the fields and the history event are written in one
+ * single-document update guarded by a version claim (a unique insert), so two concurrent changes
+ * cannot both apply.
+ */
+export class TicketRepository {
+  readonly tickets: Model<TicketDocument>;
+  private readonly versionClaims;
+  private readonly numbering = new KeyedMutex();
+
+  constructor(
+    connection: Connection,
+    private readonly property: Property,
+  ) {
+    this.tickets = ticketModel(connection);
+    this.versionClaims = claimModel(connection, 'ticketVersionClaims');
+  }
+
+  async findByNumber(number: string): Promise<Ticket | null> {
+    return (await this.tickets.findOne({ number: number.trim().toUpperCase() }).lean()) as Ticket | null;
+  }
+
+  async findByIntakeKey(intakeKey: string): Promise<Ticket | null> {
+    return (await this.tickets.findOne({ intakeKey }).lean()) as Ticket | null;
+  }
+
+  async getByNumber(number: string): Promise<Ticket> {
+    const ticket = await this.findByNumber(number);
+    if (!ticket) throw new TicketNotFoundError(number);
+    return ticket;
+  }
+
+  /** Opens a ticket, or returns the one already opened for the same intake key. */
+  async open(intake: TicketIntake): Promise<{ ticket: Ticket; created: boolean }> {
+    const existing = await this.findByIntakeKey(intake.intakeKey);
+    if (existing) return { ticket: existing, created: false };
+
+    const severity = intake.category === 'complaint' ? effectiveSeverity(intake.category, intake.severity) : null;
+    const route = routeTicket(intake.category, severity);
+    const deadlines = deadlinesFor(this.property, intake.category, severity, intake.at);
+    const base = {
+      intakeKey: intake.intakeKey,
+      propertyCode: this.property.code,
+      category: intake.category,
+      severity,
+      nature: natureOf(intake.category, severity),
+      topic: intake.topic ?? null,
+      source: intake.source,
+      channel: intake.channel,
+      language: intake.language ?? 'zh-CN',
+      text: intake.text,
+      attachments: intake.attachments ?? [],
+      location: intake.location ?? {},
+      householdId: intake.householdId ?? null,
+      resident: intake.resident ?? {},
+      receiver: intake.receiver,
+      department: route.department,
+      urgent: intake.urgent ?? route.immediate,
+      status: 'new' as const,
+      replyDueAt: deadlines.replyDueAt,
+      resolveDueAt: deadlines.resolveDueAt,
+      version: 0,
+      createdAt: intake.at,
+      updatedAt: intake.at,
+      events: [{ kind: 'created' as const, at: intake.at, by: intake.receiver, text: intake.text }],
+    };
+
+    const prefix = ticketNumberPrefix(this.property.code, intake.at, this.property.timeZone);
+    return this.numbering.run(prefix, async () => {
+      for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
+        const number = formatTicketNumber(prefix, await nextSequence(this.tickets, prefix));
+        try {
+          const created = await this.tickets.create({ ...base, number });
+          return { ticket: created.toObject() as Ticket, created: true };
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          const sameIntake = await this.findByIntakeKey(intake.intakeKey);
+          if (sameIntake) return { ticket: sameIntake, created: false };
+          // another process took this number: read the highest again and try the next one
+        }
+      }
+      throw new Error(`could not allocate a ticket number for ${prefix} after ${MAX_NUMBER_ATTEMPTS} attempts`);
+    });
+  }
+
+  /** Applies a domain action (accept, resolve, …): checked transition + event, one write. */
+  async act(number: string, action: TicketAction, options: ActionOptions): Promise<Ticket> {
+    return this.change(number, (ticket) => {
+      const status = applyAction(ticket.status, action, options.by.kind as ActorKind);
+      const set: Record<string, unknown> = { ...options.set };
+      if (status !== ticket.status) set.status = status;
+      if ((action === 'accept' || action === 'reply') && !ticket.firstReplyAt) set.firstReplyAt = options.at;
+      if (action === 'resolve') set.resolvedAt = options.at;
+      if (action === 'close') set.closedAt = options.at;
+      if (action === 'reopen') {
+        set.resolvedAt = null;
+        set.closedAt = null;
+      }
+      return {
+        set,
+        event: { kind: EVENT_OF_ACTION[action], at: options.at, by: options.by, text: options.text, from: ticket.status, to: status, data: options.data },
+      };
+    });
+  }
+
+  /** Appends an event that changes no status (resident message, reminder, breach, survey answer…). */
+  async record(number: string, kind: TicketEventKind, options: ActionOptions): Promise<Ticket> {
+    return this.change(number, () => ({
+      set: { ...options.set },
+      event: { kind, at: options.at, by: options.by, text: options.text, data: options.data },
+    }));
+  }
+
+  private async change(
+    number: string,
+    decide: (ticket: Ticket) => { set: Record<string, unknown>; event: Record<string, unknown> },
+  ): Promise<Ticket> {
+    for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt += 1) {
+      const ticket = await this.getByNumber(number);
+      const { set, event } = decide(ticket);
+      const version = ticket.version + 1;
+      if (!(await claim(this.versionClaims, `${ticket.number}:${version}`, ticket.number))) continue;
+      const result = await this.tickets.updateOne(
+        { _id: ticket._id, version: ticket.version },
+        { $set: { ...set, version, updatedAt: event.at }, $push: { events: stripUndefined(event) } },
+      );
+      if (result.matchedCount === 1) return this.getByNumber(number);
+    }
+    throw new ConcurrentChangeError(number);
+  }
+}
+
+function stripUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
