@@ -166,6 +166,15 @@ export function mapCluPrediction(text: string, locale: Locale | undefined, predi
   return result;
 }
 
+function isLoopbackHttp(endpoint: string): boolean {
+  try {
+    const u = new URL(endpoint);
+    return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** Calls CLU and maps its answer; throws on time-out, HTTP errors and malformed answers. */
 export class CluRecognizer implements Recognizer {
   private readonly client: ConversationAnalysisClient;
@@ -178,6 +187,8 @@ export class CluRecognizer implements Recognizer {
     this.timeoutMs = Math.min(opts.timeoutMs ?? CLU_DEFAULT_TIMEOUT_MS, CLU_DEFAULT_TIMEOUT_MS);
     this.client = new ConversationAnalysisClient(opts.endpoint.replace(/\/+$/, ''), new AzureKeyCredential(opts.key), {
       retryOptions: { maxRetries: 0 },
+      // Plain http only for a loopback endpoint (local test servers); the key never crosses a network unencrypted.
+      allowInsecureConnection: isLoopbackHttp(opts.endpoint),
       ...(opts.apiVersion ? { apiVersion: opts.apiVersion } : {}),
     });
   }

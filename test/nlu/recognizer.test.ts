@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { extractFeatures, normalize, detectLanguage } from '../../nlu/features.js';
+import { LocalRecognizer } from '../../nlu/local-recognizer.js';
+import { defaultTrainPath, loadCorpus, parseCorpus, trainModels } from '../../nlu/model-store.js';
+import { LOW_CONFIDENCE_THRESHOLD } from '../../nlu/recognizer.js';
+import { CATEGORIES, type Category, type CorpusItem } from '../../nlu/types.js';
+import { createRecognizer } from '../../nlu/index.js';
+
+describe('nlu features', () => {
+  it('normalises full-width characters and case', () => {
+    assert.equal(normalize('３栋ＡＢＣ　Room'), '3栋abc room');
+  });
+  it('uses character unigrams and bigrams for Chinese, words for English', () => {
+    assert.deepEqual(extractFeatures('电梯坏了'), ['电', '^电', '梯', '电梯', '坏', '梯坏', '了', '坏了']);
+    assert.deepEqual(extractFeatures('The lift is broken'), ['w:lift', 'w:the_lift', 'w:lift_is', 'w:broken', 'w:is_broken']);
+    assert.deepEqual(extractFeatures('501漏水？'), ['#', '漏', '^漏', '水', '漏水', '?']);
+  });
+  it('detects the language', () => {
+    assert.equal(detectLanguage('物业费怎么交'), 'zh-CN');
+    assert.equal(detectLanguage('How do I pay the fee?'), 'en');
+    assert.equal(detectLanguage('Building 3 电梯坏了'), 'zh-CN');
+  });
+});
+
+describe('nlu training', () => {
+  it('is deterministic: two trainings give identical models', () => {
+    const items = loadCorpus(defaultTrainPath());
+    assert.deepEqual(trainModels(items), trainModels(items));
+  });
+  it('trains from the training split, never the held-out one', () => {
+    assert.match(defaultTrainPath(), /(train|dev-sample)\.jsonl$/);
+    assert.doesNotMatch(defaultTrainPath(), /heldout/);
+  });
+  it('rejects a bad corpus line with its line number', () => {
+    assert.throws(() => parseCorpus('{"text":"a","category":"repair","severity":null,"locale":"en"}\n{"text":"b","category":"nope"}', 'x.jsonl'), /x\.jsonl:2: bad "category"/);
+  });
+  it('loads (reads and trains) in well under a second', () => {
+    const t0 = Date.now();
+    const r = new LocalRecognizer({ models: trainModels(loadCorpus(defaultTrainPath())) });
+    assert.ok(r.models.meta.items > 0);
+    assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+  });
+});
+
+describe('nlu local recognizer', () => {
+  let rec: LocalRecognizer;
+  before(() => {
+    rec = new LocalRecognizer();
+  });
+
+  const clear: [Category, string][] = [
+    ['repair', '3栋2单元501厨房水管爆了水流到楼下'],
+    ['repair', '卫生间的马桶堵住了，冲不下去'],
+    ['repair', 'The bathroom faucet is leaking, please send a plumber'],
+    ['repair', 'The light in my kitchen is broken and needs fixing'],
+    ['inquiry', '物业费怎么交'],
+    ['inquiry', '请问停车月卡怎么办理？'],
+    ['inquiry', 'How can I pay the management fee?'],
+    ['inquiry', 'What time does the management office open?'],
+    ['security', '电梯里有人被困'],
+    ['security', '楼下有人打架，快来'],
+    ['security', 'Someone is trapped in the elevator'],
+    ['security', 'I smell gas in the stairwell'],
+    ['complaint', '保安态度太差了，第三次反映了没人管'],
+    ['complaint', '楼上邻居天天半夜装修，吵得没法睡觉，物业也不管'],
+    ['complaint', 'The security guard was rude to my mother, I want to complain'],
+    ['complaint', 'The cleaners never clean our corridor, I am very unhappy with the service'],
+    ['other', '谢谢你们'],
+    ['other', '你好'],
+    ['other', 'Thank you very much'],
+    ['other', 'hello'],
+  ];
+  for (const [category, text] of clear) {
+    it(`${category}: ${text}`, async () => {
+      const r = await rec.recognize(text);
+      assert.equal(r.category, category, JSON.stringify(r.alternatives));
+      assert.equal(r.severity === null, category !== 'complaint');
+    });
+  }
+
+  it('returns a complete result: alternatives cover every category, best first, confidences in 0..1', async () => {
+    const r = await rec.recognize('3栋2单元501厨房水管爆了水流到楼下');
+    assert.deepEqual(new Set(r.alternatives.map((a) => a.category)), new Set(CATEGORIES));
+    assert.equal(r.alternatives[0]!.category, r.category);
+    assert.equal(r.alternatives[0]!.confidence, r.confidence);
+    for (let i = 1; i < r.alternatives.length; i++) assert.ok(r.alternatives[i - 1]!.confidence >= r.alternatives[i]!.confidence);
+    for (const a of r.alternatives) assert.ok(a.confidence >= 0 && a.confidence <= 1);
+    assert.equal(r.language, 'zh-CN');
+    assert.equal(r.source, 'local');
+    assert.deepEqual(r.entities.address, { building: '3', unit: '2', room: '501', raw: '3栋2单元501' });
+    assert.deepEqual(r.entities.facilities, ['kitchen']);
+  });
+
+  it('reports the language (given locale wins, otherwise detected)', async () => {
+    assert.equal((await rec.recognize('The elevator is broken')).language, 'en');
+    assert.equal((await rec.recognize('The elevator is broken', 'zh-CN')).language, 'zh-CN');
+  });
+
+  it('sets lowConfidence exactly when confidence is below the exported threshold', async () => {
+    for (const text of ['物业费怎么交', '嗯', '???', 'asdf qwer', '保安态度太差了']) {
+      const r = await rec.recognize(text);
+      assert.equal(r.lowConfidence, r.confidence < LOW_CONFIDENCE_THRESHOLD, text);
+    }
+  });
+
+  it('flags an ambiguous message as low confidence', async () => {
+    // A model that has seen the same words under two categories cannot decide between them.
+    const items: CorpusItem[] = [
+      { text: '电梯的事情', category: 'repair', severity: null, locale: 'zh-CN' },
+      { text: '电梯的事情', category: 'complaint', severity: 'minor', locale: 'zh-CN' },
+      { text: '物业费', category: 'inquiry', severity: null, locale: 'zh-CN' },
+    ];
+    const small = new LocalRecognizer({ models: trainModels(items) });
+    const r = await small.recognize('电梯的事情');
+    assert.equal(r.lowConfidence, true);
+    assert.deepEqual(new Set(r.alternatives.slice(0, 2).map((a) => a.category)), new Set(['repair', 'complaint']));
+  });
+
+  it('createRecognizer() without CLU settings gives the local recognizer', async () => {
+    const r = createRecognizer();
+    assert.ok(r instanceof LocalRecognizer);
+    assert.equal((await r.recognize('物业费怎么交')).category, 'inquiry');
+  });
+});

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { LocalRecognizer, SAFETY_RULE_CONFIDENCE } from '../../nlu/local-recognizer.js';
+import { trainModels } from '../../nlu/model-store.js';
+import { matchSafety, matchSeverityCues } from '../../nlu/safety-rules.js';
+import type { CorpusItem } from '../../nlu/types.js';
+
+/** A model that has never seen a security example: every security answer below comes from the rules. */
+function noSecurityModel(): LocalRecognizer {
+  const items: CorpusItem[] = [
+    { text: '水管漏水了请来修', category: 'repair', severity: null, locale: 'zh-CN' },
+    { text: '电梯坏了', category: 'repair', severity: null, locale: 'zh-CN' },
+    { text: 'the tap is leaking', category: 'repair', severity: null, locale: 'en' },
+    { text: '物业费怎么交', category: 'inquiry', severity: null, locale: 'zh-CN' },
+    { text: 'how do I pay', category: 'inquiry', severity: null, locale: 'en' },
+    { text: '保安态度差', category: 'complaint', severity: 'important', locale: 'zh-CN' },
+    { text: '你好谢谢', category: 'other', severity: null, locale: 'zh-CN' },
+  ];
+  return new LocalRecognizer({ models: trainModels(items) });
+}
+
+describe('nlu safety rules', () => {
+  const zh = ['厨房着火了', '楼道里冒烟', '家里有焦糊味', '煤气泄漏了', '燃气泄漏', '我被困电梯里了', '有小偷', '有人在撬门', '楼下有人打架', '小区有可疑人员', '救命'];
+  const en = ['there is a fire in the garage', 'smoke coming out of 501', 'I think there is a gas leak', 'my son is trapped in the lift', 'someone tried a break-in at my flat'];
+  const rec = noSecurityModel();
+  for (const text of [...zh, ...en]) {
+    it(`always gives security: ${text}`, async () => {
+      assert.ok(matchSafety(text).length > 0);
+      const r = await rec.recognize(text);
+      assert.equal(r.category, 'security');
+      assert.equal(r.severity, null);
+      assert.ok(r.confidence >= SAFETY_RULE_CONFIDENCE);
+      assert.ok(r.rules.some((x) => x.startsWith('security:')));
+      assert.equal(r.lowConfidence, false);
+    });
+  }
+
+  it('does not fire on look-alikes', () => {
+    for (const text of ['热水器打不着火', '灭火器过期了要换吗', 'the fire extinguisher is missing', 'gas bill is too high', 'smoke detector battery low', '物业费怎么交', '电梯坏了']) {
+      assert.deepEqual(matchSafety(text), [], text);
+    }
+  });
+});
+
+describe('nlu severity cues', () => {
+  it('major cues', () => {
+    for (const text of ['我妈在楼道摔倒受伤了', '孩子被砸到住院了', '泡坏了地板损失很大', '必须赔偿', '我要找媒体曝光', '我要起诉你们', 'my father was injured in the lobby', 'I will sue you']) {
+      assert.equal(matchSeverityCues(text)?.severity, 'major', text);
+    }
+  });
+  it('important cues', () => {
+    for (const text of ['已经多次反映了', '没人管', '客服态度太差', '你们互相推诿', '一直拖着不修', 'I complained several times', 'the staff were rude', 'nobody cares']) {
+      assert.equal(matchSeverityCues(text)?.severity, 'important', text);
+    }
+  });
+  it('major wins over important', () => {
+    assert.equal(matchSeverityCues('多次反映没人管，现在孩子受伤了')?.severity, 'major');
+  });
+  it('no cue → null (the classifier decides)', () => {
+    assert.equal(matchSeverityCues('垃圾桶满了'), null);
+  });
+  it('the recognizer uses the cues for complaints', async () => {
+    const rec = noSecurityModel();
+    const r = await rec.recognize('保安态度差，我要找媒体曝光');
+    assert.equal(r.category, 'complaint');
+    assert.equal(r.severity, 'major');
+    assert.ok(r.rules.includes('severity:major:曝光'));
+    const r2 = await rec.recognize('保安态度差，第三次反映了没人管');
+    assert.equal(r2.severity, 'important');
+  });
+});
