@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { createCliContext } from './cli-context.js';
 import { registerDbCommand } from './db-command.js';
+import { registerSlaCommand } from './sla-command.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 
 function buildProgram(): Command {
@@ -11,6 +12,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
   registerDbCommand(program, cli);
+  registerSlaCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
