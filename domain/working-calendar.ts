@@ -1,4 +1,3 @@
-import { isWorkday as isOfficialWorkday } from 'chinese-days';
 import officialDays from 'chinese-days/dist/chinese-days.json';
 import { DateTime, IANAZone } from 'luxon';
 
@@ -11,9 +10,24 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** More consecutive non-working days than this means the calendar is broken, not that work stopped. */
 const MAX_NON_WORKING_RUN = 366;
 
-const OFFICIAL_YEARS: ReadonlySet<number> = new Set(
-  Object.keys(officialDays.holidays).map((day) => Number(day.slice(0, 4))),
-);
+/*
+ * chinese-days' published data (State Council notices): public holidays and make-up workdays
+ * by date. Its isWorkday() is not used because it mixes the machine's zone into reading a
+ * 'YYYY-MM-DD' string (on a machine in America/Los_Angeles it treats Monday 2026-09-28 as
+ * Sunday, in Asia/Shanghai it moves dates back a day); the lists themselves are keyed by date.
+ */
+const OFFICIAL_HOLIDAYS: Readonly<Record<string, string>> = officialDays.holidays;
+const OFFICIAL_WORKDAYS: Readonly<Record<string, string>> = officialDays.workdays;
+
+const OFFICIAL_YEARS: ReadonlySet<number> = new Set(Object.keys(OFFICIAL_HOLIDAYS).map((day) => Number(day.slice(0, 4))));
+
+/** China's official calendar for a local date: make-up workdays on, public holidays off, else Monday–Friday. */
+export function isOfficialWorkday(day: LocalDate): boolean {
+  if (Object.hasOwn(OFFICIAL_WORKDAYS, day)) return true;
+  if (Object.hasOwn(OFFICIAL_HOLIDAYS, day)) return false;
+  const weekday = DateTime.fromISO(day, { zone: 'UTC' }).weekday;
+  return weekday <= 5;
+}
 
 /** Whether chinese-days holds the State Council's published calendar for that year (else only weekends count). */
 export function hasOfficialCalendar(year: number): boolean {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { CalendarError, hasOfficialCalendar, WorkingCalendar } from '../../domain/working-calendar.js';
 import { formatInZone } from '../../domain/zoned-format.js';
 import { at } from './fixtures.js';
@@ -33,6 +34,29 @@ describe('WorkingCalendar', () => {
       assert.equal(shanghai.isWorkday('2026-09-12'), false);
       assert.equal(shanghai.isWorkday('2026-09-13'), false);
       assert.equal(shanghai.nextWorkday('2026-09-11'), '2026-09-14');
+    });
+
+    it('agrees with chinese-days on every day 2004–2026, whatever the machine’s zone', () => {
+      const days: string[] = [];
+      for (let t = Date.UTC(2004, 0, 1); t <= Date.UTC(2026, 11, 31); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+      // chinese-days 1.5.7 builds and reads its tables in the machine's zone and is right only
+      // when that zone is UTC, so the reference comes from a fresh process started in UTC.
+      const script = `const { isWorkday } = require(${JSON.stringify(require.resolve('chinese-days'))}); process.stdout.write(${JSON.stringify(days)}.map((d) => (isWorkday(d) ? '1' : '0')).join(''));`;
+      const reference = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: 'UTC' }, encoding: 'utf8' });
+      assert.equal(reference.length, days.length);
+      const ours = () => days.map((day) => (shanghai.isWorkday(day) ? '1' : '0')).join('');
+      assert.equal(ours(), reference);
+      const savedZone = process.env.TZ;
+      try {
+        for (const zone of ['America/Los_Angeles', 'Asia/Shanghai', 'Pacific/Kiritimati']) {
+          process.env.TZ = zone;
+          assert.equal(ours(), reference, zone);
+          assert.equal(iso(shanghai.addWorkingDays(at('2026-09-28T09:00:00+08:00'), 1)), '2026-09-29T09:00:00+08:00');
+        }
+      } finally {
+        if (savedZone === undefined) delete process.env.TZ;
+        else process.env.TZ = savedZone;
+      }
     });
 
     it('knows which years have official data', () => {
