@@ -25,7 +25,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'households', keys: { archiveNo: 1 }, name: 'archiveNo_unique', unique: true },
   { collection: 'residents', keys: { householdId: 1 }, name: 'householdId' },
   { collection: 'staff', keys: { bindCode: 1 }, name: 'bindCode_unique', unique: true },
-  { collection: 'staff', keys: { 'bindings.channelId': 1, 'bindings.userId': 1 }, name: 'bindings' },
+  { collection: 'staff', keys: { bindingKeys: 1 }, name: 'bindingKeys' },
   { collection: 'staff', keys: { department: 1, role: 1 }, name: 'department_role' },
   { collection: 'capas', keys: { clusterKey: 1 }, name: 'clusterKey_unique', unique: true },
   { collection: 'audit', keys: { householdId: 1, at: -1 }, name: 'household_at' },

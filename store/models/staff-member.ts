@@ -23,6 +23,7 @@ export const staffMemberSchema = new Schema(
     bindCode: { type: String, required: true },
     active: { type: Boolean, default: true },
     bindings: { type: [bindingSchema], default: [] },
+    bindingKeys: { type: [String], default: [] },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'staff', versionKey: false },

@@ -1,0 +1,31 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Connection, Model } from 'mongoose';
+import { conversationReferenceModel, type ConversationReferenceDocument } from './models/conversation-reference.js';
+
+export function conversationKey(reference: Partial<ConversationReference>): string {
+  return `${reference.channelId ?? 'unknown'}:${reference.conversation?.id ?? 'unknown'}`;
+}
+
+/** Stored conversation references, for sending proactively later (dispatch cards, updates, surveys). */
+export class ConversationReferences {
+  private readonly references: Model<ConversationReferenceDocument>;
+
+  constructor(connection: Connection) {
+    this.references = conversationReferenceModel(connection);
+  }
+
+  async save(reference: Partial<ConversationReference>, at = new Date()): Promise<string> {
+    const key = conversationKey(reference);
+    await this.references.replaceOne(
+      { _id: key },
+      { channelId: reference.channelId ?? 'unknown', userId: reference.user?.id ?? 'unknown', referenceJson: JSON.stringify(reference), updatedAt: at },
+      { upsert: true },
+    );
+    return key;
+  }
+
+  async get(key: string): Promise<Partial<ConversationReference> | null> {
+    const document = await this.references.findById(key).lean();
+    return document ? (JSON.parse(document.referenceJson) as Partial<ConversationReference>) : null;
+  }
+}

@@ -1,0 +1,46 @@
+import type { Connection, Model } from 'mongoose';
+import type { HouseholdRegistry } from './households.js';
+import { upsertWithDefaults } from './upsert.js';
+import { residentAccountId, residentAccountModel, type ResidentAccountDocument } from './models/resident-account.js';
+
+export type ResidentAccount = ResidentAccountDocument;
+
+export type LinkOutcome = { ok: true; archiveNo: string } | { ok: false; reason: 'no-match' };
+
+/** Residents' chat accounts and their link to a household. */
+export class ResidentAccounts {
+  readonly accounts: Model<ResidentAccountDocument>;
+
+  constructor(
+    connection: Connection,
+    private readonly households: HouseholdRegistry,
+  ) {
+    this.accounts = residentAccountModel(connection);
+  }
+
+  async touch(channelId: string, userId: string, fields: { name?: string; language?: string }, at = new Date()): Promise<ResidentAccount> {
+    const _id = residentAccountId(channelId, userId);
+    const set = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), updatedAt: at };
+    await upsertWithDefaults(this.accounts, _id, set, { channelId, userId, createdAt: at });
+    return (await this.accounts.findById(_id).lean())!;
+  }
+
+  async get(channelId: string, userId: string): Promise<ResidentAccount | null> {
+    return this.accounts.findById(residentAccountId(channelId, userId)).lean();
+  }
+
+  /**
+   * Links the account to the household at this address when the phone is one on file for it. The
+   * answer never tells whether the address exists, so it cannot be used to probe other households.
+   */
+  async link(channelId: string, userId: string, location: { building: string; unit?: string | null; room: string }, phone: string, at = new Date()): Promise<LinkOutcome> {
+    const archiveNo = this.households.archiveNoFor(location);
+    if (!(await this.households.hasMemberWithPhone(archiveNo, phone))) return { ok: false, reason: 'no-match' };
+    await upsertWithDefaults(this.accounts, residentAccountId(channelId, userId), { householdId: archiveNo, phone, linkedAt: at, updatedAt: at }, { channelId, userId, createdAt: at });
+    return { ok: true, archiveNo };
+  }
+
+  async rememberPhone(channelId: string, userId: string, phone: string, at = new Date()): Promise<void> {
+    await this.accounts.updateOne({ _id: residentAccountId(channelId, userId) }, { $set: { phone, updatedAt: at } });
+  }
+}
