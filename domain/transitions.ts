@@ -33,7 +33,7 @@ export const ACTION_RULES: Readonly<Record<TicketAction, ActionRule>> = {
   dispatch: { from: ['new'], to: 'dispatched' },
   accept: { from: ['dispatched'], to: 'accepted' },
   start: { from: ['accepted'], to: 'in_progress' },
-  resolve: { from: ['in_progress'], to: 'resolved' },
+  resolve: { from: ['accepted', 'in_progress'], to: 'resolved' },
   close: { from: ['resolved'], to: 'closed' },
   reopen: { from: ['resolved', 'closed'], to: 'dispatched' },
   reassign: { from: ['dispatched', 'accepted', 'in_progress'], to: 'dispatched' },

@@ -18,6 +18,10 @@ describe('ticket transitions', () => {
     assert.equal(status, 'closed');
   });
 
+  it('lets a technician resolve on the spot right after accepting', () => {
+    assert.equal(applyAction('accepted', 'resolve'), 'resolved');
+  });
+
   it('reopens from resolved or closed back to dispatched', () => {
     assert.equal(applyAction('resolved', 'reopen'), 'dispatched');
     assert.equal(applyAction('closed', 'reopen'), 'dispatched');
