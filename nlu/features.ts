@@ -33,6 +33,25 @@ function stem(word: string): string {
 }
 
 /**
+ * Concept lexicons: groups of words that mean the same thing for the category decision. A
+ * concept feature lets the classifier generalise from a few examples to their synonyms.
+ */
+export const CONCEPTS: readonly { name: string; pattern: RegExp }[] = [
+  { name: 'broken', pattern: /坏|不亮|不灵|失灵|不工作|没反应|堵|漏水|渗水|滴水|漏了|裂|松了|松动|脱落|不通|打不开|关不上|关不紧|合不上|没电|停电|跳闸|没水|停水|水压|不热|不制冷|不出水|异响|故障|卡住|生锈|\bbroken\b|not working|\bleak|\bclog|\bblocked\b|\bstuck\b|doesn'?t work|won'?t (?:open|close|turn|start|work)|no power|no water|no hot water|\bfaulty\b|\bcracked\b|\bdripping\b|\bflicker/ },
+  { name: 'fix', pattern: /修|师傅|派人|派个|来看看|来看一下|换一下|更换|疏通|处理一下|上门|\bfix|\brepair|send someone|send a|\bplumber\b|\belectrician\b|\breplace/ },
+  { name: 'question', pattern: /吗|请问|怎么|如何|多少|几点|几号|什么时候|哪里|哪儿|哪个|能不能|可不可以|是否|是不是|有没有|要不要|需要.{0,8}(吗|什么)|[?？]|^(?:how|what|when|where|can|could|is|are|do|does|which|who|will|may)\b|\bhow (?:do|can|much|long|to)\b|\bwhat (?:is|are|time|do)\b|\bis there\b|\bam i\b/ },
+  { name: 'procedure', pattern: /物业费|费用|缴费|交费|收费标准|发票|办理|手续|登记|申请|证明|开放时间|上班|营业|预约|资料|流程|标准|规定|政策|\bfees?\b|\bpay\b|\binvoice|\bapply\b|\bpermit\b|\bregister|\bhours\b|\bschedule|\bpolicy\b|\brules?\b|\bdocuments?\b|\bprocedure\b/ },
+  { name: 'complain', pattern: /投诉|不满|太差|很差|差劲|怎么回事|什么态度|不负责|不作为|凭什么|为什么|受不了|忍无可忍|气死|恶心|扰民|吵|噪音|乱停|乱放|乱堆|乱扔|占用|占道|脏|臭|没人管|不管|不处理|敷衍|失望|垃圾物业|天天|每天|总是|老是|一直|\bcomplain|unacceptable|ridiculous|disgusting|terrible|awful|\bnois[ey]|\bdirty\b|\brude\b|\buseless\b|fed up|every (?:day|night|morning|weekend)|nothing (?:changed|happens|done)|\bwhy\b|\bnever\b|\bstill\b|\bagain\b|\bworst\b/ },
+  { name: 'social', pattern: /谢谢|感谢|多谢|辛苦|点赞|表扬|锦旗|满意|你好|您好|哈喽|在吗|在不|再见|拜拜|好的|知道了|收到|明白|没事了|不用了|好了|^(?:嗯|哦|啊|喂|那个|额)|\bthanks?\b|thank you|\bhello\b|^hi\b|^hey\b|\bbye\b|great job|well done|never ?mind|\bnvm\b|figured it out|\bsolved\b|no need|\bok(?:ay)?\b|got it|^test/ },
+  { name: 'danger', pattern: /危险|快来|紧急|救|报警|110|120|119|血|晕|倒地|摔倒|起不来|火|烟|爆|撬|偷|盗|抢|打架|打起来|陌生|可疑|跟踪|尾随|被困|出不去|有人在里|里面有人|砸到人|触电|漏电|溺水|走失|走丢|咬人|\burgent|\bemergency\b|\bdanger|\bpolice\b|\bambulance\b|\bblood|\bbleeding\b|\bfire\b|\bsmoke\b|\bthie(?:f|ves)\b|\bstranger\b|\binside\b|\bhurry\b|\bunconscious\b|\bfainted\b|\bcollapsed\b|\bstolen\b|\bsparks?\b/ },
+];
+
+function lengthBucket(norm: string): string {
+  const n = norm.replace(/\s+/g, '').length;
+  return n <= 3 ? 'len:xs' : n <= 8 ? 'len:s' : n <= 25 ? 'len:m' : 'len:l';
+}
+
+/**
  * Features of one text as a list of string keys (duplicates kept: multinomial counts).
  * Token stream: CJK characters one by one, Latin words, "#" for a number, "?" for question marks.
  */
@@ -66,6 +85,8 @@ export function extractFeatures(text: string): string[] {
       prevWord = null;
     }
   }
-  if (out.length === 0) out.push('<empty>');
+  for (const c of CONCEPTS) if (c.pattern.test(norm)) out.push('c:' + c.name);
+  out.push(lengthBucket(norm));
+  if (/[!！]{2,}/.test(norm)) out.push('!!');
   return out;
 }

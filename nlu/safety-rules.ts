@@ -21,10 +21,10 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: '撬门', pattern: /撬(门|锁|窗|开)/ },
   { name: '打架', pattern: /打架|斗殴|打人|动手打|持刀|拿刀|砍人|行凶/ },
   { name: '可疑人员', pattern: /可疑(人员|的人|人物|男子|女子)|陌生人.{0,6}(尾随|徘徊|敲门|跟踪)|尾随/ },
-  { name: '救命', pattern: /救命|快来人|报警了?!|有人晕倒|晕倒了|昏迷/ },
+  { name: '救命', pattern: /救命|救名|有人晕倒|晕倒了|昏迷/ },
   { name: '爆炸', pattern: /爆炸|炸了(?!锅)/ },
   { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose))|\bon fire\b|\bburning\b|\bflames?\b/ },
-  { name: 'smoke', pattern: /\bsmoke\b(?!\s*(?:detector|alarm battery))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
+  { name: 'smoke', pattern: /\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
   { name: 'gas', pattern: /\bgas\s*(?:leak|leaking|smell)|smell(?:s|ing)? (?:of )?gas|\bleak(?:ing)? gas/ },
   { name: 'trapped', pattern: /\btrapped\b|\bstuck in (?:the |an |a )?(?:elevator|lift)|(?:elevator|lift) .{0,20}\bstuck\b.{0,20}\b(?:inside|people|someone|kid|child|person|man|woman)/ },
   { name: 'break-in', pattern: /\bbreak[- ]?in\b|\bbroke in(?:to)?\b|\bbreaking in(?:to)?\b|\bburglar|\bburglary\b|\bthie(?:f|ves)\b|\bintruder|\bpicking the lock|\bpried (?:open|the)/ },
@@ -33,10 +33,33 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: 'help', pattern: /\bhelp!|\bunconscious\b|\bpassed out\b/ },
 ];
 
+/**
+ * Extended hazard cues (falls from height, electricity, flooding of electrical rooms, medical
+ * emergencies, intruders, missing children, animals…). They give security unless the message is
+ * a claim about something that already happened (赔偿, 投诉, 承担责任 …), which is a complaint.
+ */
+export const HAZARD_RULES: readonly Rule[] = [
+  { name: 'elevator-occupied', pattern: /电梯.{0,12}(里面有人|有人在里|人在里|我在里|在里面|在里头|关人|关在|困住|出不去|下坠|掉了.{0,4}层)|(关|困)(在)?电梯里|(在|人在)电梯里.{0,10}(打不开|出不去|停)|电梯.{0,4}(stuck|卡住).{0,6}(我|人|里)/ },
+  { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(划|扎)了?.{0,2}(车|胎)|扎胎|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|陌生(人|男|女|的)|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户/ },
+  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?<!\d)120(?!\d)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|卡在.{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞|飙车|横冲直撞/ },
+  { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸)|楼上.{0,6}(扔|抛|掉|throw)|往下(扔|抛|砸)|砸(到|伤)了?人|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|没人认领/ },
+  { name: 'electrical-flood', pattern: /电线.{0,10}(掉|带电|冒火|火花)|火花|冒火|带电|滋滋响|噼里啪啦|(电房|配电).{0,8}(进水|淹|水|烧焦|烟)|电梯井.{0,4}进水.{0,8}(运行|还在)|水淹|灌水|淹(了)?车|车都要被淹|积水.{0,8}(膝盖|腰)/ },
+  { name: 'fire-smell', pattern: /烟感|烟雾报警|有烟|烟很大|烟味|全是烟(?!头)|放火|玩火|点着|烧纸|烧垃圾|(鞭炮|烟花).{0,8}(点着|着了|炸|烧)|嘶嘶|漏气|汽油|臭鸡蛋|烧焦|火一直在烧|(燃气|煤气|gas).{0,6}(味|表.{0,4}冒)|有gas/ },
+  { name: 'en-hazard', pattern: /\bcollapsed\b|\bfainted\b|\bnot moving\b|\bisn'?t moving\b|\bbleeding\b|\bambulance\b|\bheart attack\b|\bdrown|\bfell (?:into|down|in)\b|\belectric shock\b|\blive wire\b|\bsparks\b|\belectrical room\b.{0,20}\bflood|\bflood.{0,20}\belectrical room\b|\bthrown from\b|\bthrew .{0,20}(?:from|upstairs|window)|\bnearly hit\b|\bstranger\b|\bfollow(?:ing|ed) (?:me|her|him|my)\b|\btrying door|\bforced open\b|\bsmashed\b|\bscratched\b|\bstolen\b|\bsteal(?:ing)?\b|\bclimbed over\b|\bsnake\b|\bdog attack|\battacked\b|\bdrunk\b|\bpretending to be\b|\bdoor to door\b|\bbanging on (?:my|the) door\b|\bedge\b.{0,20}\b(?:roof|hurry)|\b(?:roof|rooftop)\b.{0,20}\bedge\b|\brailing\b|\bpanicking\b|\bcan'?t find my\b|\bmissing (?:child|kid|boy|girl)\b|\bexplosion\b|\b(?:lift|elevator)\b.{0,30}\b(?:inside|in it|in there)\b|\bgetting flooded\b|\bflooding\b|\bgas (?:company|smell)|\bstuck in (?:the )?(?:revolving|gate|door)/ },
+];
+
+/** A claim about damage already done (compensation, formal complaint, liability): complaint territory. */
+const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
+
+/** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
+const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)人/g;
+
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
-  const t = normalize(text);
-  return SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
+  const t = normalize(text).replace(NEGATED, ' ');
+  const hits = SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
+  if (hits.length > 0 || CLAIM.test(t)) return hits;
+  return HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
 }
 
 export const MAJOR_CUES: readonly Rule[] = [

@@ -11,9 +11,14 @@ describe('nlu features', () => {
     assert.equal(normalize('３栋ＡＢＣ　Room'), '3栋abc room');
   });
   it('uses character unigrams and bigrams for Chinese, words for English', () => {
-    assert.deepEqual(extractFeatures('电梯坏了'), ['电', '^电', '梯', '电梯', '坏', '梯坏', '了', '坏了']);
-    assert.deepEqual(extractFeatures('The lift is broken'), ['w:lift', 'w:the_lift', 'w:lift_is', 'w:broken', 'w:is_broken']);
-    assert.deepEqual(extractFeatures('501漏水？'), ['#', '漏', '^漏', '水', '漏水', '?']);
+    assert.deepEqual(extractFeatures('电梯坏了'), ['电', '^电', '梯', '电梯', '坏', '梯坏', '了', '坏了', 'c:broken', 'len:s']);
+    assert.deepEqual(extractFeatures('The lift is broken'), ['w:lift', 'w:the_lift', 'w:lift_is', 'w:broken', 'w:is_broken', 'c:broken', 'len:m']);
+    assert.deepEqual(extractFeatures('501漏水？'), ['#', '漏', '^漏', '水', '漏水', '?', 'c:broken', 'c:question', 'len:s']);
+  });
+  it('adds concept features shared by synonyms', () => {
+    for (const text of ['马桶堵了', '灯不亮', 'The tap is leaking']) assert.ok(extractFeatures(text).includes('c:broken'), text);
+    for (const text of ['谢谢师傅', 'thanks!', '你好']) assert.ok(extractFeatures(text).includes('c:social'), text);
+    for (const text of ['物业费怎么交', 'How do I pay?']) assert.ok(extractFeatures(text).includes('c:question'), text);
   });
   it('detects the language', () => {
     assert.equal(detectLanguage('物业费怎么交'), 'zh-CN');

@@ -1,0 +1,52 @@
+/**
+ * k-fold cross-validation on the TRAINING split only — the honest way to tune features, model
+ * and rules without looking at the held-out split:
+ *   node dist/scripts/bench/nlu-cv.js [--folds 5] [--kind logistic|naive-bayes] [--epochs N] [--l2 X] [--lr X] [--security-weight X] [--errors]
+ */
+import { LocalRecognizer } from '../../nlu/local-recognizer.js';
+import { defaultTrainPath, loadCorpus, trainModels, type TrainOptions } from '../../nlu/model-store.js';
+import { CATEGORIES, type Category } from '../../nlu/types.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const items = loadCorpus(arg('--train') ?? defaultTrainPath());
+const folds = Number(arg('--folds') ?? 5);
+const opts: TrainOptions = {};
+if (arg('--kind')) opts.kind = arg('--kind') as TrainOptions['kind'];
+if (arg('--epochs')) opts.epochs = Number(arg('--epochs'));
+if (arg('--l2')) opts.l2 = Number(arg('--l2'));
+if (arg('--lr')) opts.learningRate = Number(arg('--lr'));
+if (arg('--security-weight')) opts.securityWeight = Number(arg('--security-weight'));
+
+const conf = Object.fromEntries(CATEGORIES.map((a) => [a, Object.fromEntries(CATEGORIES.map((b) => [b, 0]))])) as Record<Category, Record<Category, number>>;
+let trainMs = 0;
+for (let f = 0; f < folds; f++) {
+  const train = items.filter((_, i) => i % folds !== f);
+  const test = items.filter((_, i) => i % folds === f);
+  const t0 = Date.now();
+  const rec = new LocalRecognizer({ models: trainModels(train, opts) });
+  trainMs += Date.now() - t0;
+  for (const it of test) {
+    const r = rec.recognizeSync(it.text, it.locale);
+    conf[it.category][r.category]++;
+    if (process.argv.includes('--errors') && r.category !== it.category) console.log(`${it.category} → ${r.category}\t${it.text}`);
+  }
+}
+let correct = 0;
+let f1 = 0;
+const per: string[] = [];
+for (const c of CATEGORIES) {
+  correct += conf[c][c];
+  const pred = CATEGORIES.reduce((s, a) => s + conf[a][c], 0);
+  const sup = CATEGORIES.reduce((s, b) => s + conf[c][b], 0);
+  const p = pred ? conf[c][c] / pred : 0;
+  const r = sup ? conf[c][c] / sup : 0;
+  f1 += p + r ? (2 * p * r) / (p + r) : 0;
+  per.push(`${c} P ${p.toFixed(3)} R ${r.toFixed(3)}`);
+}
+console.log(`${folds}-fold CV on ${items.length} training items ${JSON.stringify(opts)}`);
+console.log(`accuracy ${(correct / items.length).toFixed(4)}  macro-F1 ${(f1 / CATEGORIES.length).toFixed(4)}  mean train ${(trainMs / folds).toFixed(0)} ms`);
+console.log(per.join(' | '));
