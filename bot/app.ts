@@ -1,10 +1,15 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type TurnContext } from 'botbuilder';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { translator } from '../dialogs/i18n.js';
 import { detectLanguage } from '../dialogs/language.js';
+import { ResidentDesk } from '../dialogs/resident/resident-desk.js';
+import { StaffDesk } from '../dialogs/staff/staff-desk.js';
+import type { Clock } from '../domain/clock.js';
+import { createRecognizer, type Recognizer } from '../nlu/index.js';
 import { connectDatabase, databaseAnswers } from '../store/database.js';
+import { Store } from '../store/store.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../store/embedded/embedded-database.js';
 import type { Config } from './config.js';
 import { PropDeskBot } from './propdesk-bot.js';
@@ -16,6 +21,7 @@ export interface App {
   readonly databaseUri: string;
   readonly connection: Connection;
   readonly adapter: CloudAdapter;
+  readonly store: Store;
   stop(): Promise<void>;
 }
 
@@ -27,6 +33,9 @@ export interface AppOptions {
   port?: number;
   /** Database name (tests give each file its own); defaults to the one in the URI, else "propdesk". */
   databaseName?: string;
+  /** Where "now" comes from (tests set it). */
+  clock?: Clock;
+  recognizer?: Recognizer;
 }
 
 const TURN_DRAIN_TIMEOUT_MS = 10_000;
@@ -41,12 +50,16 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     databaseUri = embedded.uri;
   }
   let connection: Connection;
+  let store: Store;
   try {
     connection = await connectDatabase(databaseUri, options.databaseName);
+    store = await Store.open(connection, config.property);
   } catch (err) {
     await embedded?.stop();
     throw err;
   }
+  const clock: Clock = options.clock ?? (() => new Date());
+  const recognizer = options.recognizer ?? createRecognizer({ clu: config.clu, logger });
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config.auth));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -58,7 +71,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }
   };
-  const bot = new PropDeskBot(config.property);
+  const bot = new PropDeskBot({
+    store,
+    residents: new ResidentDesk(config.property),
+    staff: new StaffDesk(store, clock),
+    conversationState: new ConversationState(store.botState),
+    userState: new UserState(store.botState),
+    logger,
+  });
+  void recognizer;
 
   let turnsInFlight = 0;
   const server: Server = createHttpServer({
@@ -91,6 +112,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     databaseUri,
     connection,
     adapter,
+    store,
     stop() {
       stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,9 +1,18 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from './language.js';
-import { en } from './locales/en.js';
-import { zhCN } from './locales/zh-CN.js';
+import { commonEn } from './locales/en/common.js';
+import { residentEn } from './locales/en/resident.js';
+import { staffEn } from './locales/en/staff.js';
+import { commonZhCN } from './locales/zh-CN/common.js';
+import { residentZhCN } from './locales/zh-CN/resident.js';
+import { staffZhCN } from './locales/zh-CN/staff.js';
+
+/** The catalogue is split by audience (common, resident, staff); every key exists in zh-CN and en. */
+const zhCN = { ...commonZhCN, ...residentZhCN, ...staffZhCN };
+const en: Record<keyof typeof zhCN, string> = { ...commonEn, ...residentEn, ...staffEn };
 
 export type MessageKey = keyof typeof zhCN;
+export type Translate = (key: MessageKey, values?: Record<string, unknown>) => string;
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -16,7 +25,7 @@ void i18n.init({
 });
 
 /** The message catalogue in one language: `t('greeting', { property })`. */
-export function translator(language: Language): (key: MessageKey, values?: Record<string, unknown>) => string {
+export function translator(language: Language): Translate {
   const t: TFunction = i18n.getFixedT(language);
   return (key, values) => String(t(key, values ?? {}));
 }

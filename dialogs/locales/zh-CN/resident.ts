@@ -1,0 +1,2 @@
+/** Messages of the resident-facing desk (dialogs/resident). */
+export const residentZhCN = {};
