@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { createCliContext } from './cli-context.js';
+import { registerClassifyCommand } from './classify-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerSlaCommand } from './sla-command.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -13,6 +14,7 @@ function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
   registerDbCommand(program, cli);
   registerSlaCommand(program, cli);
+  registerClassifyCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
