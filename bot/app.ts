@@ -71,15 +71,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }
   };
+  const conversationState = new ConversationState(store.botState);
   const bot = new PropDeskBot({
     store,
-    residents: new ResidentDesk(config.property),
+    residents: new ResidentDesk({ property: config.property, store, recognizer, conversationState, clock, logger }),
     staff: new StaffDesk(store, clock),
-    conversationState: new ConversationState(store.botState),
+    conversationState,
     userState: new UserState(store.botState),
     logger,
   });
-  void recognizer;
 
   let turnsInFlight = 0;
   const server: Server = createHttpServer({

@@ -1,15 +1,224 @@
-import type { TurnContext } from 'botbuilder';
-import type { Property } from '../../domain/property.js';
+import { ActivityTypes, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import type { Clock } from '../../domain/clock.js';
+import type { Property } from '../../domain/index.js';
+import type { Recognizer } from '../../nlu/index.js';
+import type { Store } from '../../store/store.js';
+import type { TicketLocation } from '../../store/ticket-repository.js';
 import type { Desk } from '../desk.js';
 import { translator } from '../i18n.js';
-import { detectLanguage } from '../language.js';
+import { detectLanguage, type Language } from '../language.js';
+import { handleEmergency } from './emergency.js';
+import { matchFaq } from './faq.js';
+import { INTAKE_DIALOG, IntakeDialog } from './intake-dialog.js';
+import type { IntakeDraft } from './intake-draft.js';
+import { LINK_HOUSEHOLD_DIALOG, LinkHouseholdDialog } from './link-household-dialog.js';
+import { faqAnswer, welcome } from './replies.js';
+import { readCommand, type ResidentCommand } from './resident-commands.js';
+import { ResidentTickets } from './resident-tickets.js';
+import { residentTurn, setResidentTurn, type ResidentTurn } from './resident-turn.js';
+import { mentionsDanger } from './safety-guidance.js';
+import { TicketCommands } from './ticket-commands.js';
 
-/** The resident-facing desk. For now it greets; intake, status, linking and surveys follow (issue 6). */
+export interface ResidentDeskDependencies {
+  property: Property;
+  store: Store;
+  recognizer: Recognizer;
+  conversationState: ConversationState;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Per conversation: the language last used and the replies to recent activities (a retried activity gets them again). */
+interface ResidentConversation {
+  language: Language | null;
+  recent: Array<{ activityId: string; replies: Array<Partial<Activity>> }>;
+}
+
+const REMEMBERED_TURNS = 5;
+const HAN = /\p{Script=Han}/u;
+const LATIN_WORD = /[A-Za-z]{2,}/;
+
+/** The resident-facing desk: welcome, intake, emergencies, FAQ, my tickets, household link. */
 export class ResidentDesk implements Desk {
-  constructor(private readonly property: Property) {}
+  private readonly dialogs: DialogSet;
+  private readonly conversation: StatePropertyAccessor<ResidentConversation>;
+  private readonly tickets: ResidentTickets;
+  private readonly ticketCommands: TicketCommands;
+
+  constructor(private readonly deps: ResidentDeskDependencies) {
+    const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty('residentDialogs');
+    this.conversation = deps.conversationState.createProperty('residentConversation');
+    this.tickets = new ResidentTickets(deps.store, deps.property, deps.clock);
+    this.ticketCommands = new TicketCommands(this.tickets, deps.property);
+    this.dialogs = new DialogSet(dialogState)
+      .add(new IntakeDialog(this.tickets, deps.property))
+      .add(new LinkHouseholdDialog(deps.store, deps.clock, deps.property.dutyPhone));
+  }
 
   async handle(context: TurnContext): Promise<void> {
-    const t = translator(detectLanguage(context.activity.text, context.activity.locale));
-    await context.sendActivity(t('greeting', { property: this.property.name, dutyPhone: this.property.dutyPhone }));
+    const { activity } = context;
+    if (activity.type !== ActivityTypes.Message) {
+      await context.sendActivity(welcome(translator(detectLanguage(undefined, activity.locale)), this.deps.property));
+      return;
+    }
+    const conversation = await this.conversation.get(context, { language: null, recent: [] });
+    const earlier = conversation.recent.find((turn) => turn.activityId === activity.id);
+    if (earlier) {
+      await context.sendActivities(earlier.replies);
+      return;
+    }
+    const replies: Array<Partial<Activity>> = [];
+    context.onSendActivities(async (_context, activities, next) => {
+      replies.push(...activities.map(({ type, text, suggestedActions }) => ({ type, text, suggestedActions })));
+      return next();
+    });
+    const language = this.languageOf(activity.text, activity.locale, conversation.language);
+    conversation.language = language;
+    const t = translator(language);
+    try {
+      await this.setUpTurn(context, language);
+      await this.respond(context);
+    } catch (err) {
+      this.deps.logger.error({ err, activityId: activity.id }, 'resident turn failed');
+      await context.sendActivity(t('notRecorded', { dutyPhone: this.deps.property.dutyPhone }));
+    }
+    if (activity.id) conversation.recent = [{ activityId: activity.id, replies }, ...conversation.recent].slice(0, REMEMBERED_TURNS);
+  }
+
+  private languageOf(text: string | undefined, locale: string | undefined, previous: Language | null): Language {
+    if (text && (HAN.test(text) || LATIN_WORD.test(text))) return detectLanguage(text, locale);
+    return previous ?? detectLanguage(undefined, locale);
+  }
+
+  private async setUpTurn(context: TurnContext, language: Language): Promise<void> {
+    const { activity } = context;
+    const { store, clock } = this.deps;
+    const conversationKey = await store.references.save(TurnContext.getConversationReference(activity), clock());
+    const account = await store.residents.touch(activity.channelId, activity.from.id, { name: activity.from.name, language }, clock());
+    const turn: ResidentTurn = {
+      accountId: `${activity.channelId}:${activity.from.id}`,
+      userId: activity.from.id,
+      name: activity.from.name,
+      conversationKey,
+      language,
+      t: translator(language),
+      householdId: account.householdId ?? null,
+      phone: account.phone ?? null,
+    };
+    setResidentTurn(context, turn);
+  }
+
+  private async respond(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const command = readCommand(context.activity.text);
+    const { t } = residentTurn(context);
+    if (dc.activeDialog) {
+      if (command?.kind === 'cancel') {
+        await dc.cancelAllDialogs();
+        await context.sendActivity(t('cancelled'));
+        return;
+      }
+      if (command?.kind === 'help' || command?.kind === 'menu') {
+        await context.sendActivity(t('help', { dutyPhone: this.deps.property.dutyPhone }));
+        await dc.repromptDialog();
+        return;
+      }
+      await dc.continueDialog();
+      return;
+    }
+    if (command) await this.runCommand(dc, command);
+    else await this.takeRequest(dc);
+  }
+
+  private async runCommand(dc: DialogContext, command: ResidentCommand): Promise<void> {
+    const { context } = dc;
+    const { t } = residentTurn(context);
+    switch (command.kind) {
+      case 'menu':
+      case 'help':
+        await context.sendActivity(welcome(t, this.deps.property));
+        return;
+      case 'cancel':
+        await context.sendActivity(t('nothingToCancel'));
+        return;
+      case 'myTickets':
+        return this.ticketCommands.list(context);
+      case 'showTicket':
+        return this.ticketCommands.show(context, command.number);
+      case 'addToTicket':
+        return this.ticketCommands.add(context, command.number, command.note);
+      case 'cancelTicket':
+        return this.ticketCommands.cancel(context, command.number);
+      case 'linkHousehold':
+        await dc.beginDialog(LINK_HOUSEHOLD_DIALOG);
+        return;
+      case 'emergency':
+        return handleEmergency(context, await this.draft(context, context.activity.text ?? ''), this.tickets, this.deps.property);
+      case 'startCategory': {
+        const draft = await this.draft(context, '');
+        draft.category = command.category;
+        await dc.beginDialog(INTAKE_DIALOG, draft);
+        return;
+      }
+    }
+  }
+
+  private async takeRequest(dc: DialogContext): Promise<void> {
+    const { context } = dc;
+    const text = (context.activity.text ?? '').trim();
+    const resident = residentTurn(context);
+    if (!text) {
+      await context.sendActivity(resident.t('help', { dutyPhone: this.deps.property.dutyPhone }));
+      return;
+    }
+    const result = await this.deps.recognizer.recognize(text, resident.language);
+    const draft = await this.draft(context, text);
+    const address = result.entities.address;
+    if (address && (address.room || address.building)) {
+      draft.location = { building: address.building, unit: address.unit, room: address.room, raw: address.raw };
+    }
+    draft.phone = result.entities.phones[0] ?? draft.phone;
+    const emergency = !result.lowConfidence && (result.category === 'security' || (result.severity === 'major' && mentionsDanger(text)));
+    if (emergency) return handleEmergency(context, draft, this.tickets, this.deps.property);
+    if (!result.lowConfidence && result.category === 'inquiry') {
+      const faq = matchFaq(text);
+      if (faq) {
+        await context.sendActivity(faqAnswer(resident.t, faq, this.deps.property));
+        return;
+      }
+    }
+    draft.category = result.lowConfidence ? null : result.category;
+    draft.severity = result.severity;
+    draft.possibleDuplicate = await this.tickets.recentSameRequest(resident, text);
+    await dc.beginDialog(INTAKE_DIALOG, draft);
+  }
+
+  /** A new intake, prefilled from the linked household and the phone on file. */
+  private async draft(context: TurnContext, text: string): Promise<IntakeDraft> {
+    const { activity } = context;
+    const resident = residentTurn(context);
+    return {
+      intakeKey: `${activity.channelId}:${activity.conversation.id}:${activity.id ?? this.deps.clock().getTime()}`,
+      language: resident.language,
+      text,
+      category: null,
+      severity: null,
+      location: resident.householdId ? await this.householdLocation(resident.householdId) : null,
+      householdId: resident.householdId,
+      phone: resident.phone,
+      preferredTime: null,
+      attachments: (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, url: a.contentUrl, name: a.name })),
+      messages: [],
+      possibleDuplicate: null,
+      asked: false,
+    };
+  }
+
+  private async householdLocation(archiveNo: string): Promise<TicketLocation | null> {
+    const household = await this.deps.store.households.households.findOne({ archiveNo }, { building: 1, unit: 1, room: 1 }).lean();
+    if (!household) return null;
+    return { building: household.building, unit: household.unit ?? undefined, room: household.room };
   }
 }

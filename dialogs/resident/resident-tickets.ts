@@ -1,0 +1,96 @@
+import type { Clock } from '../../domain/clock.js';
+import type { Category, Property } from '../../domain/index.js';
+import { isOpen } from '../../domain/index.js';
+import type { Store } from '../../store/store.js';
+import type { Ticket } from '../../store/ticket-repository.js';
+import type { Actor } from '../../store/models/ticket.js';
+import type { IntakeDraft } from './intake-draft.js';
+import type { ResidentTurn } from './resident-turn.js';
+import { looksLikeSameRequest, SAME_REQUEST_WINDOW_MS } from './same-request.js';
+
+export const CHAT_INTAKE_RECEIVER: Actor = { kind: 'system', id: 'chat-intake', name: 'PropDesk' };
+
+const RECENT_TICKETS = 8;
+
+/** The ticket operations a resident may perform, always limited to their own tickets. */
+export class ResidentTickets {
+  constructor(
+    private readonly store: Store,
+    private readonly property: Property,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Opens the ticket for a finished intake (idempotent by intake key) and stores the resident's later answers. */
+  async open(draft: IntakeDraft, resident: ResidentTurn, channel: string, options: { urgent?: boolean; category?: Category } = {}): Promise<Ticket> {
+    const at = this.clock();
+    const { ticket, created } = await this.store.tickets.open({
+      intakeKey: draft.intakeKey,
+      category: options.category ?? draft.category ?? 'other',
+      severity: draft.severity,
+      source: 'chat',
+      channel,
+      language: draft.language,
+      text: draft.text,
+      attachments: draft.attachments,
+      location: draft.location ?? undefined,
+      householdId: draft.householdId,
+      resident: { accountId: resident.accountId, name: resident.name, phone: draft.phone ?? undefined, conversationKey: resident.conversationKey },
+      receiver: CHAT_INTAKE_RECEIVER,
+      urgent: options.urgent,
+      at,
+    });
+    if (created) {
+      for (const message of draft.messages) await this.addMessage(ticket.number, resident, message);
+      if (draft.preferredTime) await this.addMessage(ticket.number, resident, draft.preferredTime, { preferredTime: draft.preferredTime });
+    }
+    return created ? this.store.tickets.getByNumber(ticket.number) : ticket;
+  }
+
+  async addMessage(number: string, resident: ResidentTurn, text: string, data?: Record<string, unknown>): Promise<Ticket> {
+    return this.store.tickets.record(number, 'resident_message', { by: this.actor(resident), at: this.clock(), text, data });
+  }
+
+  async cancel(number: string, resident: ResidentTurn): Promise<Ticket> {
+    return this.store.tickets.act(number, 'cancel', { by: this.actor(resident), at: this.clock() });
+  }
+
+  /** The ticket when it is this resident's; otherwise null (other people's tickets are never shown). */
+  async own(number: string, resident: ResidentTurn): Promise<Ticket | null> {
+    const ticket = await this.store.tickets.findByNumber(number);
+    return ticket && ticket.resident?.accountId === resident.accountId ? ticket : null;
+  }
+
+  /** Open tickets first, then the most recent others. */
+  async mine(resident: ResidentTurn): Promise<Ticket[]> {
+    const tickets = (await this.store.tickets.tickets
+      .find({ 'resident.accountId': resident.accountId }, { events: 0 })
+      .sort({ createdAt: -1 })
+      .limit(RECENT_TICKETS * 3)
+      .lean()) as Ticket[];
+    const open = tickets.filter((ticket) => isOpen(ticket.status));
+    const closed = tickets.filter((ticket) => !isOpen(ticket.status));
+    return [...open, ...closed].slice(0, RECENT_TICKETS);
+  }
+
+  /** An open ticket of this resident from the last 30 minutes that reads like the same request. */
+  async recentSameRequest(resident: ResidentTurn, text: string): Promise<{ number: string; text: string; minutes: number } | null> {
+    const now = this.clock();
+    const since = new Date(now.getTime() - SAME_REQUEST_WINDOW_MS);
+    const recent = (await this.store.tickets.tickets
+      .find({ 'resident.accountId': resident.accountId, createdAt: { $gte: since } }, { number: 1, text: 1, status: 1, createdAt: 1 })
+      .sort({ createdAt: -1 })
+      .limit(10)
+      .lean()) as Ticket[];
+    const same = recent.find((ticket) => isOpen(ticket.status) && looksLikeSameRequest(ticket.text, text));
+    if (!same) return null;
+    return { number: same.number, text: same.text, minutes: Math.max(1, Math.round((now.getTime() - same.createdAt.getTime()) / 60_000)) };
+  }
+
+  get zone(): string {
+    return this.property.timeZone;
+  }
+
+  private actor(resident: ResidentTurn): Actor {
+    return { kind: 'resident', id: resident.accountId, name: resident.name };
+  }
+}

@@ -1,0 +1,60 @@
+import type { TurnContext } from 'botbuilder';
+import { isOpen, STATUS_LABELS, type Property } from '../../domain/index.js';
+import { labelOf, ticketLine } from './replies.js';
+import type { ResidentTickets } from './resident-tickets.js';
+import { residentTurn } from './resident-turn.js';
+
+/** "My tickets", one ticket by number, adding to a ticket and cancelling one: always the resident's own. */
+export class TicketCommands {
+  constructor(
+    private readonly tickets: ResidentTickets,
+    private readonly property: Property,
+  ) {}
+
+  async list(context: TurnContext): Promise<void> {
+    const resident = residentTurn(context);
+    const { t, language } = resident;
+    const mine = await this.tickets.mine(resident);
+    if (mine.length === 0) {
+      await context.sendActivity(t('ticketsNone'));
+      return;
+    }
+    const lines = mine.map((ticket) => ticketLine(t, ticket, language, this.tickets.zone, isOpen(ticket.status)));
+    await context.sendActivity([t('ticketsHeader'), ...lines, t('ticketsFooter')].join('\n'));
+  }
+
+  async show(context: TurnContext, number: string): Promise<void> {
+    const resident = residentTurn(context);
+    const ticket = await this.tickets.own(number, resident);
+    if (!ticket) {
+      await context.sendActivity(resident.t('ticketNotFound', { number }));
+      return;
+    }
+    await context.sendActivity(ticketLine(resident.t, ticket, resident.language, this.tickets.zone, isOpen(ticket.status)));
+  }
+
+  async add(context: TurnContext, number: string, note: string): Promise<void> {
+    const resident = residentTurn(context);
+    const { t } = resident;
+    const ticket = await this.tickets.own(number, resident);
+    if (!ticket) return void (await context.sendActivity(t('ticketNotFound', { number })));
+    if (!isOpen(ticket.status)) return void (await context.sendActivity(t('ticketClosed', { number, status: labelOf(STATUS_LABELS[ticket.status], resident.language) })));
+    const attachments = (context.activity.attachments ?? []).map((a) => ({ contentType: a.contentType, url: a.contentUrl, name: a.name }));
+    if (!note && attachments.length === 0) return void (await context.sendActivity(t('addNeedsText', { number })));
+    await this.tickets.addMessage(number, resident, note, attachments.length ? { attachments } : undefined);
+    await context.sendActivity(t('addedToTicket', { number }));
+  }
+
+  async cancel(context: TurnContext, number: string): Promise<void> {
+    const resident = residentTurn(context);
+    const { t } = resident;
+    const ticket = await this.tickets.own(number, resident);
+    if (!ticket) return void (await context.sendActivity(t('ticketNotFound', { number })));
+    if (!isOpen(ticket.status)) return void (await context.sendActivity(t('ticketClosed', { number, status: labelOf(STATUS_LABELS[ticket.status], resident.language) })));
+    if (ticket.status !== 'new' && ticket.status !== 'dispatched') {
+      return void (await context.sendActivity(t('ticketCannotCancel', { number, dutyPhone: this.property.dutyPhone })));
+    }
+    await this.tickets.cancel(number, resident);
+    await context.sendActivity(t('ticketCancelled', { number }));
+  }
+}
