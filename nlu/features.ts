@@ -44,6 +44,16 @@ export const CONCEPTS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'complain', pattern: /投诉|不满|太差|很差|差劲|怎么回事|什么态度|不负责|不作为|凭什么|为什么|受不了|忍无可忍|气死|恶心|扰民|吵|噪音|乱停|乱放|乱堆|乱扔|占用|占道|脏|臭|没人管|不管|不处理|敷衍|失望|垃圾物业|天天|每天|总是|老是|一直|\bcomplain|unacceptable|ridiculous|disgusting|terrible|awful|\bnois[ey]|\bdirty\b|\brude\b|\buseless\b|fed up|every (?:day|night|morning|weekend)|nothing (?:changed|happens|done)|\bwhy\b|\bnever\b|\bstill\b|\bagain\b|\bworst\b/ },
   { name: 'social', pattern: /谢谢|感谢|多谢|辛苦|点赞|表扬|锦旗|满意|你好|您好|哈喽|在吗|在不|再见|拜拜|好的|知道了|收到|明白|没事了|不用了|好了|^(?:嗯|哦|啊|喂|那个|额)|\bthanks?\b|thank you|\bhello\b|^hi\b|^hey\b|\bbye\b|great job|well done|never ?mind|\bnvm\b|figured it out|\bsolved\b|no need|\bok(?:ay)?\b|got it|^test/ },
   { name: 'danger', pattern: /危险|快来|紧急|救|报警|110|120|119|血|晕|倒地|摔倒|起不来|火|烟|爆|撬|偷|盗|抢|打架|打起来|陌生|可疑|跟踪|尾随|被困|出不去|有人在里|里面有人|砸到人|触电|漏电|溺水|走失|走丢|咬人|\burgent|\bemergency\b|\bdanger|\bpolice\b|\bambulance\b|\bblood|\bbleeding\b|\bfire\b|\bsmoke\b|\bthie(?:f|ves)\b|\bstranger\b|\binside\b|\bhurry\b|\bunconscious\b|\bfainted\b|\bcollapsed\b|\bstolen\b|\bsparks?\b/ },
+  { name: 'paid-service', pattern: /付费|有偿|收费服务|开锁|保洁服务|开荒|家电清洗|洗空调|清洗服务|上门.{0,4}(清洗|服务|安装)|搬家|代办|代收|代缴|借.{0,3}(梯子|工具|推车)|帮(我|忙).{0,6}(浇花|喂|看家|装|挂|搬)|(预订|预约|借用|租用).{0,8}(活动室|会所|场地|车位|货梯)|留.{0,3}车位|二手房|出租|happy to pay|\bpaid\b|\bhire\b|\bbook (?:the|a)\b|deep clean|\bcleaner\b|\bassemble\b|water my plants|\bservice lift\b/ },
+  { name: 'praise', pattern: /表扬|锦旗|点赞|感谢|辛苦了|感动|很专业|挺好|不错|满意|祝.{0,6}(顺利|快乐|愉快)|愉快|好看|\bkudos\b|\bexcellent\b|great (?:job|work)|well done|\bappreciat|\bthank/ },
+  { name: 'lost-found', pattern: /丢了|捡到|失物|跑出去了|(狗|猫|宠物|泰迪|比熊).{0,6}(走丢|不见了|丢了)|lost (?:my|a)\b|found (?:a|an|someone'?s)\b/ },
+  { name: 'cancel', pattern: /取消|撤销|不用来了|不需要了|不用修了|已经好了|好了.{0,3}(不用|谢谢)|\bcancel|never ?mind|no need|\bnvm\b|it'?s fixed now|sorted now/ },
+  { name: 'person', pattern: /人工|真人|经理|主管|回电|回个电话|call me back|real person|\bmanager\b|speak to (?:someone|a)/ },
+  { name: 'duration', pattern: /(好几|几|两|三|四|五|半|一|\d+)(天|周|个星期|星期|个月|月|年)(了|都|还|没)|一个夏天|一个冬天|到现在|至今|还没|还是没|又(坏|停|来|是)|\bfor (?:two|three|four|a|\d+|several) (?:days|weeks|months)\b|\ba (?:week|month) ago\b|\bsince\b|\bagain\b|\bstill\b/ },
+  { name: 'suggest', pattern: /建议|能不能.{0,10}(多|换|早|加|改)|可以.{0,6}(换换|多装|多放|增加|改成)|希望|\bsuggest|could you (?:put|add|please add)|would be nice|please (?:consider|add)|\bshould (?:add|have|put)\b/ },
+  { name: 'money', pattern: /乱收|多收|收费.{0,4}(不合理|太高|太贵)|退还|退钱|退费|收益|额外.{0,3}钱|\bovercharg|\brefund|\bcharged\b|\bextra money\b/ },
+  { name: 'progress', pattern: /进度|什么时候.{0,4}(来|修|到|好)|几点(来|到)|多久.{0,4}(能|修|来)|到哪了|\bany update\b|\bstatus of\b|\bhow long\b/ },
+  { name: 'service-failure', pattern: /(保安|门卫|门岗|保洁|客服|前台|物业|管家|师傅|工作人员).{0,10}(态度|玩手机|睡觉|不管|不在岗|骂|吵架|凶|不让|随便|不理|敷衍|推|不作为|看不见|都不知道|没发现|从来没)|形同虚设|不作为|管理混乱|没人巡逻|从来没见过|监控.{0,6}(坏|不能用|没用|看不到)|\b(?:guard|security|staff|concierge|cleaner)s?\b.{0,25}\b(?:rude|asleep|sleeping|ignor|on (?:his|her|their) phone|does nothing|did nothing|nowhere|never)|cameras? (?:don'?t|didn'?t|doesn'?t) work|\bliable\b|\bnegligen/ },
 ];
 
 function lengthBucket(norm: string): string {

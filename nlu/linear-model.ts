@@ -7,7 +7,7 @@
  *  - trainLogistic: multinomial logistic regression, SGD with L2, seeded shuffling (deterministic).
  */
 
-export type FeatureMode = 'counts' | 'binary-l2';
+export type FeatureMode = 'counts' | 'binary' | 'binary-l2';
 
 export interface SerializedLinearModel<L extends string = string> {
   kind: 'naive-bayes' | 'logistic';
@@ -48,6 +48,10 @@ function vectorize(features: string[], mode: FeatureMode): Map<string, number> {
   const m = new Map<string, number>();
   if (mode === 'counts') {
     for (const f of features) m.set(f, (m.get(f) ?? 0) + 1);
+    return m;
+  }
+  if (mode === 'binary') {
+    for (const f of features) m.set(f, 1);
     return m;
   }
   for (const f of features) m.set(f, 1);
@@ -112,6 +116,8 @@ export interface NaiveBayesOptions {
   temperature?: number;
   /** Features seen fewer times than this in the whole training set are dropped. */
   minCount?: number;
+  /** Count each feature once per document (binarised multinomial NB). */
+  binary?: boolean;
 }
 
 export function trainNaiveBayes<L extends string>(
@@ -131,7 +137,7 @@ export function trainNaiveBayes<L extends string>(
     const c = li.get(ex.label);
     if (c === undefined) throw new Error(`unknown label ${ex.label}`);
     docCount[c]!++;
-    for (const f of ex.features) {
+    for (const f of opts.binary ? [...new Set(ex.features)] : ex.features) {
       if ((seen.get(f) ?? 0) < minCount) continue;
       let arr = featCount.get(f);
       if (!arr) featCount.set(f, (arr = new Array<number>(labels.length).fill(0)));
@@ -148,7 +154,7 @@ export function trainNaiveBayes<L extends string>(
     const arr = featCount.get(f)!;
     weights[f] = arr.map((c, i) => round(Math.log(c + alpha) - denom[i]!));
   }
-  return { kind: 'naive-bayes', labels: [...labels], featureMode: 'counts', temperature: opts.temperature ?? 1, bias, weights };
+  return { kind: 'naive-bayes', labels: [...labels], featureMode: opts.binary ? 'binary' : 'counts', temperature: opts.temperature ?? 1, bias, weights };
 }
 
 export interface LogisticOptions {

@@ -14,6 +14,8 @@ import type { Alternative, Category, Locale, RecognizerResult } from './types.js
 
 /** Confidence given to a category forced by a life-safety rule (when the model was less sure). */
 export const SAFETY_RULE_CONFIDENCE = 0.95;
+/** The model's security probability at which security is chosen even if another category scores higher. */
+export const SECURITY_PREFERENCE = 0.2;
 
 export interface LocalRecognizerOptions {
   /** Trained models; default: train from the corpus (nlu/corpus/train.jsonl). */
@@ -26,12 +28,14 @@ export interface LocalRecognizerOptions {
 export class LocalRecognizer implements Recognizer {
   readonly models: TrainedModels;
   private readonly category: LinearModel<Category>;
+  private readonly secondary: LinearModel<Category> | null;
   private readonly severity: SeverityClassifier;
   private readonly threshold: number;
 
   constructor(opts: LocalRecognizerOptions = {}) {
     this.models = opts.models ?? loadModels(opts.corpusPath, opts.train);
     this.category = new LinearModel(this.models.category);
+    this.secondary = this.models.secondary ? new LinearModel(this.models.secondary) : null;
     this.severity = new SeverityClassifier(this.models.severity);
     this.threshold = opts.lowConfidenceThreshold ?? LOW_CONFIDENCE_THRESHOLD;
   }
@@ -42,9 +46,22 @@ export class LocalRecognizer implements Recognizer {
 
   /** Synchronous variant (the work is CPU-only and takes well under a millisecond). */
   recognizeSync(text: string, locale?: Locale): RecognizerResult {
-    const pred = this.category.predict(extractFeatures(text));
-    let alternatives: Alternative[] = pred.ranked.map((r) => ({ category: r.label, confidence: r.probability }));
+    const features = extractFeatures(text);
+    let alternatives = this.category.predict(features).ranked.map((r): Alternative => ({ category: r.label, confidence: r.probability }));
+    if (this.secondary) {
+      const w = this.models.secondaryWeight ?? 0.5;
+      const second = new Map(this.secondary.predict(features).ranked.map((r) => [r.label, r.probability]));
+      alternatives = alternatives
+        .map((a) => ({ category: a.category, confidence: (1 - w) * a.confidence + w * (second.get(a.category) ?? 0) }))
+        .sort((a, b) => b.confidence - a.confidence);
+    }
     const rules: string[] = [];
+    // Recall first for life safety: a security probability above SECURITY_PREFERENCE wins even when not the top one.
+    const sec = alternatives.find((a) => a.category === 'security')!;
+    if (alternatives[0]!.category !== 'security' && sec.confidence >= SECURITY_PREFERENCE) {
+      alternatives = [sec, ...alternatives.filter((a) => a !== sec)];
+      rules.push('model:security-preference');
+    }
     const safety = matchSafety(text);
     if (safety.length > 0) {
       rules.push(...safety.map((s) => `security:${s}`));

@@ -52,15 +52,23 @@ export const HAZARD_RULES: readonly Rule[] = [
 const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
-const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)人/g;
+const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)人/g;
 
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
   const t = normalize(text).replace(NEGATED, ' ');
   const hits = SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
-  if (hits.length > 0 || CLAIM.test(t)) return hits;
+  if (CLAIM.test(t)) {
+    // "家里被偷了…赔偿损失": a claim about a past crime is a complaint about the service; fire, gas,
+    // smoke, people trapped stay security whatever else the message says.
+    return hits.filter((h) => !CRIME_CUES.has(h));
+  }
+  if (hits.length > 0) return hits;
   return HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
 }
+
+/** Crime cues: security unless the message is a damage / liability claim (see CLAIM). */
+export const CRIME_CUES: ReadonlySet<string> = new Set(['小偷', '撬门', '打架', '可疑人员', 'break-in', 'fight', 'suspicious']);
 
 export const MAJOR_CUES: readonly Rule[] = [
   { name: '受伤', pattern: /受伤|摔伤|砸伤|烫伤|划伤|咬伤|骨折|流血|伤到/ },

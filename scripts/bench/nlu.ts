@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LocalRecognizer } from '../../nlu/local-recognizer.js';
-import { defaultHeldoutPath, defaultTrainPath, loadCorpus, trainModels, type ModelKind } from '../../nlu/model-store.js';
+import { defaultHeldoutPath, defaultTrainPath, loadCorpus, trainModels, type ModelKind, type TrainOptions } from '../../nlu/model-store.js';
+import { LOW_CONFIDENCE_THRESHOLD } from '../../nlu/recognizer.js';
+import { SAFETY_RULES } from '../../nlu/safety-rules.js';
 import { CATEGORIES, type Category, type CorpusItem } from '../../nlu/types.js';
 
 export interface NluBenchReport {
@@ -24,6 +26,10 @@ export interface NluBenchReport {
   severityAccuracy: number | null;
   latencyMs: { mean: number; p50: number; p99: number; max: number };
   errors: { text: string; expected: Category; got: Category }[];
+  /** How security answers were reached, split into right and wrong ones (aggregate counts only). */
+  /** Share of held-out messages answered with lowConfidence, and accuracy on each side of the threshold. */
+  lowConfidence: { rate: number; accuracyConfident: number; accuracyLow: number };
+  securityDecisions: Record<'safety-rule' | 'hazard-rule' | 'preference' | 'model', { correct: number; wrong: number }>;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -34,10 +40,10 @@ function quantile(sorted: number[], q: number): number {
 
 const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
-export function runNluBench(trainFile: string, heldoutFile: string, kind?: ModelKind): NluBenchReport {
+export function runNluBench(trainFile: string, heldoutFile: string, opts: TrainOptions = {}): NluBenchReport {
   const t0 = performance.now();
   const trainItems = loadCorpus(trainFile);
-  const models = trainModels(trainItems, kind ? { kind } : {}, trainFile);
+  const models = trainModels(trainItems, opts, trainFile);
   const recognizer = new LocalRecognizer({ models });
   const loadMs = performance.now() - t0;
   const heldout: CorpusItem[] = loadCorpus(heldoutFile);
@@ -51,11 +57,33 @@ export function runNluBench(trainFile: string, heldoutFile: string, kind?: Model
   let sevTotal = 0;
   let sevCorrect = 0;
   const errors: NluBenchReport['errors'] = [];
+  const securityDecisions: NluBenchReport['securityDecisions'] = {
+    'safety-rule': { correct: 0, wrong: 0 },
+    'hazard-rule': { correct: 0, wrong: 0 },
+    preference: { correct: 0, wrong: 0 },
+    model: { correct: 0, wrong: 0 },
+  };
+  const low = { n: 0, correct: 0 };
+  const high = { n: 0, correct: 0 };
   for (const item of heldout) {
     const s = performance.now();
     const r = recognizer.recognizeSync(item.text, item.locale);
     latencies.push(performance.now() - s);
+    if (r.category === 'security') {
+      const names = r.rules.filter((x) => x.startsWith('security:')).map((x) => x.slice(9));
+      const how = names.some((n) => SAFETY_RULES.some((sr) => sr.name === n))
+        ? 'safety-rule'
+        : names.length > 0
+          ? 'hazard-rule'
+          : r.rules.includes('model:security-preference')
+            ? 'preference'
+            : 'model';
+      securityDecisions[how][item.category === 'security' ? 'correct' : 'wrong']++;
+    }
     confusion[item.category][r.category]++;
+    const side = r.lowConfidence ? low : high;
+    side.n++;
+    if (r.category === item.category) side.correct++;
     if (r.category === item.category) correct++;
     else errors.push({ text: item.text, expected: item.category, got: r.category });
     if (item.category === 'complaint' && item.severity && r.category === 'complaint') {
@@ -82,7 +110,7 @@ export function runNluBench(trainFile: string, heldoutFile: string, kind?: Model
     heldoutFile,
     trainItems: trainItems.length,
     heldoutItems: heldout.length,
-    model: models.category.kind,
+    model: models.meta.kind === 'ensemble' ? 'ensemble (logistic regression + naive Bayes)' : models.meta.kind,
     loadMs: r4(loadMs),
     accuracy: r4(correct / (heldout.length || 1)),
     macroF1: r4(f1sum / CATEGORIES.length),
@@ -91,6 +119,12 @@ export function runNluBench(trainFile: string, heldoutFile: string, kind?: Model
     severityAccuracy: sevTotal ? r4(sevCorrect / sevTotal) : null,
     latencyMs: { mean: r4(mean), p50: r4(quantile(sorted, 0.5)), p99: r4(quantile(sorted, 0.99)), max: r4(sorted[sorted.length - 1] ?? 0) },
     errors,
+    lowConfidence: {
+      rate: r4(low.n / (heldout.length || 1)),
+      accuracyConfident: r4(high.correct / (high.n || 1)),
+      accuracyLow: r4(low.correct / (low.n || 1)),
+    },
+    securityDecisions,
   };
 }
 
@@ -102,8 +136,10 @@ function arg(name: string): string | undefined {
 function main(): void {
   const trainFile = arg('--train') ?? defaultTrainPath();
   const heldoutFile = arg('--heldout') ?? (existsSync(defaultHeldoutPath()) ? defaultHeldoutPath() : trainFile);
-  const kind = arg('--kind') as ModelKind | undefined;
-  const rep = runNluBench(trainFile, heldoutFile, kind);
+  const opts: TrainOptions = {};
+  if (arg('--kind')) opts.kind = arg('--kind') as ModelKind;
+  if (arg('--security-weight')) opts.securityWeight = Number(arg('--security-weight'));
+  const rep = runNluBench(trainFile, heldoutFile, opts);
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(rep, null, 2));
     return;
@@ -115,6 +151,15 @@ function main(): void {
   console.log(`accuracy ${rep.accuracy.toFixed(4)}   macro-F1 ${rep.macroF1.toFixed(4)}   security recall ${rep.perCategory.security.recall.toFixed(4)}`);
   console.log(`complaint severity accuracy (on correctly classified complaints): ${rep.severityAccuracy ?? 'n/a'}`);
   console.log(`latency per message: mean ${rep.latencyMs.mean.toFixed(3)} ms, p50 ${rep.latencyMs.p50.toFixed(3)} ms, p99 ${rep.latencyMs.p99.toFixed(3)} ms, max ${rep.latencyMs.max.toFixed(3)} ms`);
+  console.log(
+    `low confidence (< ${LOW_CONFIDENCE_THRESHOLD}): ${(rep.lowConfidence.rate * 100).toFixed(1)}% of messages; accuracy ${rep.lowConfidence.accuracyConfident.toFixed(4)} when confident, ${rep.lowConfidence.accuracyLow.toFixed(4)} when low`,
+  );
+  console.log(
+    'security answers by source (correct/wrong): ' +
+      Object.entries(rep.securityDecisions)
+        .map(([k, v]) => `${k} ${v.correct}/${v.wrong}`)
+        .join(', '),
+  );
   console.log('\ncategory     precision  recall     F1  support');
   for (const c of CATEGORIES) {
     const p = rep.perCategory[c];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { extractFeatures, normalize, detectLanguage } from '../../nlu/features.js';
-import { LocalRecognizer } from '../../nlu/local-recognizer.js';
+import { LocalRecognizer, SECURITY_PREFERENCE } from '../../nlu/local-recognizer.js';
 import { defaultTrainPath, loadCorpus, parseCorpus, trainModels } from '../../nlu/model-store.js';
 import { LOW_CONFIDENCE_THRESHOLD } from '../../nlu/recognizer.js';
 import { CATEGORIES, type Category, type CorpusItem } from '../../nlu/types.js';
@@ -119,6 +119,22 @@ describe('nlu local recognizer', () => {
     const r = await small.recognize('电梯的事情');
     assert.equal(r.lowConfidence, true);
     assert.deepEqual(new Set(r.alternatives.slice(0, 2).map((a) => a.category)), new Set(['repair', 'complaint']));
+  });
+
+  it('prefers security when the model gives it at least SECURITY_PREFERENCE, and says so', async () => {
+    const items: CorpusItem[] = [
+      { text: '门口有情况', category: 'security', severity: null, locale: 'zh-CN' },
+      { text: '门口有情况', category: 'repair', severity: null, locale: 'zh-CN' },
+      { text: '门口有情况', category: 'repair', severity: null, locale: 'zh-CN' },
+      { text: '物业费', category: 'inquiry', severity: null, locale: 'zh-CN' },
+    ];
+    const small = new LocalRecognizer({ models: trainModels(items) });
+    const r = await small.recognize('门口有情况');
+    const sec = r.alternatives.find((a) => a.category === 'security')!;
+    assert.ok(sec.confidence >= SECURITY_PREFERENCE && sec.confidence < 0.5, String(sec.confidence));
+    assert.equal(r.category, 'security');
+    assert.ok(r.rules.includes('model:security-preference'));
+    assert.equal(r.lowConfidence, true);
   });
 
   it('createRecognizer() without CLU settings gives the local recognizer', async () => {

@@ -34,6 +34,35 @@ describe('nlu safety rules', () => {
     });
   }
 
+  it('extended hazard cues give security (falls from height, electricity, medical, intruders, missing children)', () => {
+    for (const text of [
+      '楼上扔下来一个花盆，差点砸到人',
+      '配电房进水了',
+      '有个老人在花园晕倒了',
+      '孩子走丢了，穿红衣服',
+      '有陌生人跟着我进了单元门',
+      '有人在翻墙',
+      'An old man fainted near the gate',
+      'Someone threw a bottle from upstairs',
+      'Live wire hanging in the stairwell',
+    ]) {
+      assert.ok(matchSafety(text).length > 0, text);
+    }
+  });
+
+  it('ignores negated mentions', () => {
+    assert.deepEqual(matchSafety('插座坏了，没有冒烟'), []);
+    assert.deepEqual(matchSafety('The lift is not working, nobody inside'), []);
+    assert.deepEqual(matchSafety('天花板掉了一块，没砸到人，麻烦来修'), []);
+  });
+
+  it('a damage claim about a past crime is left to the classifier; fire, gas and trapped people never are', () => {
+    assert.deepEqual(matchSafety('家里被偷了，你们保安没发现，要赔偿损失'), []);
+    assert.deepEqual(matchSafety('被狗咬了，医药费谁出'), []);
+    assert.deepEqual(matchSafety('着火了，你们要赔偿'), ['着火']);
+    assert.deepEqual(matchSafety('电梯里有人被困，我要投诉'), ['被困电梯']);
+  });
+
   it('does not fire on look-alikes', () => {
     for (const text of ['热水器打不着火', '灭火器过期了要换吗', 'the fire extinguisher is missing', 'gas bill is too high', 'smoke detector battery low', '物业费怎么交', '电梯坏了']) {
       assert.deepEqual(matchSafety(text), [], text);
