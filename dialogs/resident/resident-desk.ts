@@ -20,6 +20,7 @@ import { ResidentTickets } from './resident-tickets.js';
 import { residentTurn, setResidentTurn, type ResidentTurn } from './resident-turn.js';
 import { mentionsDanger } from './safety-guidance.js';
 import { TicketCommands } from './ticket-commands.js';
+import { withoutTicketNumber } from './ticket-number.js';
 
 export interface ResidentDeskDependencies {
   property: Property;
@@ -87,7 +88,9 @@ export class ResidentDesk implements Desk {
     if (activity.id) conversation.recent = [{ activityId: activity.id, replies }, ...conversation.recent].slice(0, REMEMBERED_TURNS);
   }
 
-  private languageOf(text: string | undefined, locale: string | undefined, previous: Language | null): Language {
+  /** A message with words decides; a bare number, phone or ticket number keeps the conversation's language. */
+  private languageOf(message: string | undefined, locale: string | undefined, previous: Language | null): Language {
+    const text = message && withoutTicketNumber(message);
     if (text && (HAN.test(text) || LATIN_WORD.test(text))) return detectLanguage(text, locale);
     return previous ?? detectLanguage(undefined, locale);
   }

@@ -27,7 +27,7 @@ export class TicketCommands {
     const resident = residentTurn(context);
     const ticket = await this.tickets.own(number, resident);
     if (!ticket) {
-      await context.sendActivity(resident.t('ticketNotFound', { number }));
+      await context.sendActivity(resident.t('residentTicketNotFound', { number }));
       return;
     }
     await context.sendActivity(ticketLine(resident.t, ticket, resident.language, this.tickets.zone, isOpen(ticket.status)));
@@ -37,7 +37,7 @@ export class TicketCommands {
     const resident = residentTurn(context);
     const { t } = resident;
     const ticket = await this.tickets.own(number, resident);
-    if (!ticket) return void (await context.sendActivity(t('ticketNotFound', { number })));
+    if (!ticket) return void (await context.sendActivity(t('residentTicketNotFound', { number })));
     if (!isOpen(ticket.status)) return void (await context.sendActivity(t('ticketClosed', { number, status: labelOf(STATUS_LABELS[ticket.status], resident.language) })));
     const attachments = (context.activity.attachments ?? []).map((a) => ({ contentType: a.contentType, url: a.contentUrl, name: a.name }));
     if (!note && attachments.length === 0) return void (await context.sendActivity(t('addNeedsText', { number })));
@@ -49,7 +49,7 @@ export class TicketCommands {
     const resident = residentTurn(context);
     const { t } = resident;
     const ticket = await this.tickets.own(number, resident);
-    if (!ticket) return void (await context.sendActivity(t('ticketNotFound', { number })));
+    if (!ticket) return void (await context.sendActivity(t('residentTicketNotFound', { number })));
     if (!isOpen(ticket.status)) return void (await context.sendActivity(t('ticketClosed', { number, status: labelOf(STATUS_LABELS[ticket.status], resident.language) })));
     if (ticket.status !== 'new' && ticket.status !== 'dispatched') {
       return void (await context.sendActivity(t('ticketCannotCancel', { number, dutyPhone: this.property.dutyPhone })));

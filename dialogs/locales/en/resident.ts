@@ -49,7 +49,7 @@ export const residentEn: Record<keyof typeof residentZhCN, string> = {
   sameAsRetry: 'Please reply "yes" (add to ticket {{number}}) or "new".',
   addedToTicket: 'Added to ticket {{number}}; the staff handling it will see it.',
   addNeedsText: 'Please write what to add after the ticket number, e.g. "add {{number}} I am home after 2 pm".',
-  ticketNotFound: 'I could not find ticket {{number}} among your tickets. Please check the number, or send "my tickets".',
+  residentTicketNotFound: 'I could not find ticket {{number}} among your tickets. Please check the number, or send "my tickets".',
   ticketClosed: 'Ticket {{number}} is already {{status}} and cannot be changed. Describe the problem again if you need help.',
   ticketsNone: 'You have no tickets yet.',
   ticketsHeader: 'Your tickets:',
