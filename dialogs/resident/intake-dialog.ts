@@ -90,7 +90,7 @@ export class IntakeDialog extends ComponentDialog {
 
   private async ask(step: WaterfallStepContext, pending: Pending, text: string, retry: string, choices: string[] = []): Promise<DialogTurnResult> {
     values(step)[PENDING] = pending;
-    this.draft(step).asked = true;
+    if (pending !== 'same' && pending !== 'confirm') this.draft(step).asked = true;
     return step.prompt(PROMPT, {
       prompt: choices.length ? withButtons(text, choices) : text,
       retryPrompt: choices.length ? withButtons(retry, choices) : retry,

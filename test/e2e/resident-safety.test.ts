@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../store/embedded/embedded-database.js';
+import { BotClient, textsOf } from '../support/bot-client.js';
+import { quietLogger } from '../support/test-app.js';
+import { startResidentApp, TestClock, ticketNumberIn, TICKET_NUMBER } from './resident-harness.js';
+
+describe('resident intake safety over HTTP', () => {
+  let app: App;
+  const clock = new TestClock();
+  before(async () => {
+    app = await startResidentApp('resident_safety', clock);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  function ticketsOf(client: BotClient): Promise<number> {
+    return app.store.tickets.tickets.countDocuments({ 'resident.accountId': `emulator:${client.user.id}` });
+  }
+
+  it('never opens a second ticket for a retried activity, at the first step or at the confirmation', async () => {
+    const client = new BotClient(app.url);
+    const start = client.activity({ text: '3栋2单元501厨房漏水 13800138000' });
+    await client.send(start);
+    const confirm = client.activity({ text: '是' });
+    const first = textsOf(await client.send(confirm));
+    const again = textsOf(await client.send(confirm));
+    assert.equal(ticketNumberIn(again), ticketNumberIn(first));
+    assert.match(textsOf(await client.send(start)), /请确认/);
+    assert.equal(await ticketsOf(client), 1);
+  });
+
+  it('asks whether a repeated request within 30 minutes is the same ticket, and adds it there', async () => {
+    const client = new BotClient(app.url);
+    await client.say('5栋1单元302卫生间漏水 13800138011');
+    const number = ticketNumberIn(textsOf(await client.say('是')));
+    clock.advance(10);
+    const ask = textsOf(await client.say('5栋1单元302卫生间漏水了 13800138011'));
+    assert.ok(ask.includes(number), ask);
+    assert.match(ask, /同一件事/);
+    assert.match(textsOf(await client.say('是')), /已补充/);
+    assert.equal(await ticketsOf(client), 1);
+    const ticket = await app.store.tickets.getByNumber(number);
+    assert.ok(ticket.events.some((event) => event.kind === 'resident_message' && event.text === '5栋1单元302卫生间漏水了 13800138011'));
+  });
+
+  it('opens a new ticket when the resident says the repeated request is new (en)', async () => {
+    const client = new BotClient(app.url);
+    await client.say('The kitchen pipe is leaking in Building 3 Unit 2 Room 501, call 13800138012', { locale: 'en-US' });
+    await client.say('yes');
+    clock.advance(5);
+    assert.match(textsOf(await client.say('The kitchen pipe is leaking in Building 3 Unit 2 Room 501, call 13800138012')), /same matter/);
+    assert.match(textsOf(await client.say('new')), /Please confirm/);
+    ticketNumberIn(textsOf(await client.say('yes')));
+    assert.equal(await ticketsOf(client), 2);
+  });
+
+  it('does not ask after 30 minutes', async () => {
+    const client = new BotClient(app.url);
+    await client.say('8栋1单元801阳台漏水 13800138013');
+    await client.say('是');
+    clock.advance(31);
+    assert.match(textsOf(await client.say('8栋1单元801阳台漏水 13800138013')), /请确认/);
+  });
+});
+
+describe('resident intake while the database is down', () => {
+  let database: EmbeddedDatabase;
+  let app: App;
+  let dataDir: string;
+  before(async function () {
+    this.timeout(120_000);
+    dataDir = mkdtempSync(join(tmpdir(), 'propdesk-resident-down-'));
+    database = await startEmbeddedDatabase({ dataDir, logger: quietLogger });
+    app = await startApp(loadConfig({ MONGODB_URI: database.uri }), { logger: quietLogger, host: '127.0.0.1', port: 0 });
+  });
+  after(async function () {
+    this.timeout(60_000);
+    await app?.stop();
+    await database?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('tells the resident the request was not recorded and gives no ticket number', async function () {
+    this.timeout(60_000);
+    const client = new BotClient(app.url);
+    assert.match(textsOf(await client.say('3栋2单元501厨房漏水 13800138000')), /请确认/);
+    await database.stop();
+    const reply = textsOf(await client.say('是'));
+    assert.doesNotMatch(reply, TICKET_NUMBER);
+    assert.match(reply, /0551-62880000/);
+    assert.match(reply, /无法记录|没有处理成功/);
+  });
+});
