@@ -243,3 +243,86 @@ export function trainLogistic<L extends string>(
   });
   return { kind: 'logistic', labels: [...labels], featureMode: 'binary-l2', temperature: 1, bias: Array.from(b, round), weights };
 }
+
+/**
+ * NB-weighted logistic regression ("NBSVM" with a logistic loss, Wang & Manning 2012): one
+ * binary classifier per label over binary features scaled by the naive-Bayes log-count ratio
+ * of that label against the rest. The effective model is still linear in the features, so it
+ * is stored in the same form (weight = learned weight × ratio); scores go through a softmax.
+ */
+export function trainNbLogistic<L extends string>(
+  labels: readonly L[],
+  examples: TrainingExample<L>[],
+  opts: LogisticOptions & { alpha?: number } = {},
+): SerializedLinearModel<L> {
+  const epochs = opts.epochs ?? 10;
+  const lr0 = opts.learningRate ?? 0.5;
+  const l2 = opts.l2 ?? 1e-5;
+  const alpha = opts.alpha ?? 1;
+  const K = labels.length;
+  const li = new Map(labels.map((l, i) => [l, i]));
+  const docs = examples.map((ex) => ({ set: [...new Set(ex.features)].sort(), y: li.get(ex.label)! }));
+  const vocab = [...new Set(docs.flatMap((d) => d.set))].sort();
+  const index = new Map(vocab.map((f, i) => [f, i]));
+  const V = vocab.length;
+  // counts[f*K + k]: documents of label k containing f
+  const counts = new Float64Array(V * K);
+  for (const d of docs) for (const f of d.set) counts[index.get(f)! * K + d.y]!++;
+  const totalPerFeature = new Float64Array(V);
+  for (let f = 0; f < V; f++) for (let k = 0; k < K; k++) totalPerFeature[f]! += counts[f * K + k]!;
+  const ratio = new Float64Array(V * K);
+  for (let k = 0; k < K; k++) {
+    let pSum = 0;
+    let qSum = 0;
+    for (let f = 0; f < V; f++) {
+      pSum += counts[f * K + k]! + alpha;
+      qSum += totalPerFeature[f]! - counts[f * K + k]! + alpha;
+    }
+    for (let f = 0; f < V; f++) {
+      const p = (counts[f * K + k]! + alpha) / pSum;
+      const q = (totalPerFeature[f]! - counts[f * K + k]! + alpha) / qSum;
+      ratio[f * K + k] = Math.log(p / q);
+    }
+  }
+  const data = docs.map((d) => {
+    const idx = d.set.map((f) => index.get(f)!);
+    const norm = 1 / Math.sqrt(idx.length || 1);
+    return { idx, norm, y: d.y };
+  });
+  const W = new Float64Array(V * K);
+  const b = new Float64Array(K);
+  const rand = seededRandom(opts.seed ?? 7);
+  const order = data.map((_, i) => i);
+  const totalSteps = epochs * data.length;
+  let step = 0;
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const oi of order) {
+      const d = data[oi]!;
+      const lr = lr0 * (1 - step / totalSteps) + 1e-3;
+      step++;
+      for (let k = 0; k < K; k++) {
+        let z = b[k]!;
+        for (const f of d.idx) z += W[f * K + k]! * ratio[f * K + k]! * d.norm;
+        const p = 1 / (1 + Math.exp(-z));
+        const y = d.y === k ? 1 : 0;
+        const cw = opts.classWeights?.[labels[k]!] ?? 1;
+        const g = cw * (y - p);
+        b[k]! += lr * g;
+        for (const f of d.idx) {
+          const wi = f * K + k;
+          W[wi] = W[wi]! * (1 - lr * l2) + lr * g * ratio[wi]! * d.norm;
+        }
+      }
+    }
+  }
+  const weights: Record<string, number[]> = {};
+  vocab.forEach((f, i) => {
+    const w = Array.from({ length: K }, (_, k) => round(W[i * K + k]! * ratio[i * K + k]!));
+    if (w.some((v) => v !== 0)) weights[f] = w;
+  });
+  return { kind: 'logistic', labels: [...labels], featureMode: 'binary-l2', temperature: 1, bias: Array.from(b, round), weights };
+}

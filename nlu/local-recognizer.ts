@@ -8,7 +8,7 @@ import { detectLanguage, extractFeatures } from './features.js';
 import { LinearModel } from './linear-model.js';
 import { loadModels, type TrainedModels, type TrainOptions } from './model-store.js';
 import { LOW_CONFIDENCE_THRESHOLD, type Recognizer } from './recognizer.js';
-import { matchSafety } from './safety-rules.js';
+import { isClaim, matchSafety, matchSeverityCues } from './safety-rules.js';
 import { SeverityClassifier } from './severity.js';
 import type { Alternative, Category, Locale, RecognizerResult } from './types.js';
 
@@ -56,9 +56,11 @@ export class LocalRecognizer implements Recognizer {
         .sort((a, b) => b.confidence - a.confidence);
     }
     const rules: string[] = [];
-    // Recall first for life safety: a security probability above SECURITY_PREFERENCE wins even when not the top one.
+    // Recall first for life safety: a security probability above SECURITY_PREFERENCE wins even when not the
+    // top one — unless the message carries a complaint signal (damage claim, severity cue).
     const sec = alternatives.find((a) => a.category === 'security')!;
-    if (alternatives[0]!.category !== 'security' && sec.confidence >= SECURITY_PREFERENCE) {
+    const complaintSignal = isClaim(text) || matchSeverityCues(text) !== null;
+    if (alternatives[0]!.category !== 'security' && sec.confidence >= SECURITY_PREFERENCE && !complaintSignal) {
       alternatives = [sec, ...alternatives.filter((a) => a !== sec)];
       rules.push('model:security-preference');
     }

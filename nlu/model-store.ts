@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { extractFeatures } from './features.js';
-import { trainLogistic, trainNaiveBayes, type SerializedLinearModel } from './linear-model.js';
+import { trainLogistic, trainNaiveBayes, trainNbLogistic, type SerializedLinearModel } from './linear-model.js';
 import { trainSeverityModel } from './severity.js';
 import { CATEGORIES, LOCALES, isCategory, isSeverity, type Category, type CorpusItem, type Locale, type Severity } from './types.js';
 
@@ -62,7 +62,11 @@ export function loadCorpus(file: string): CorpusItem[] {
   return parseCorpus(readFileSync(file, 'utf8'), path.basename(file));
 }
 
-export type ModelKind = 'logistic' | 'naive-bayes' | 'ensemble';
+/**
+ * logistic: multinomial LR; naive-bayes: multinomial NB; nb-logistic: NB-weighted one-vs-rest LR;
+ * ensemble (default): LR and NB probabilities averaged — best on the held-out split and in CV.
+ */
+export type ModelKind = 'logistic' | 'naive-bayes' | 'nb-logistic' | 'ensemble';
 
 export interface TrainOptions {
   kind?: ModelKind;
@@ -109,7 +113,9 @@ export function trainModels(items: readonly CorpusItem[], opts: TrainOptions = {
       seed: 20240601,
       classWeights: { security: o.securityWeight },
     });
-  const category = o.kind === 'naive-bayes' ? nb() : lr();
+  const nblr = () =>
+    trainNbLogistic(CATEGORIES, examples, { epochs: o.epochs, l2: o.l2, learningRate: o.learningRate, seed: 20240601, classWeights: { security: o.securityWeight } });
+  const category = o.kind === 'naive-bayes' ? nb() : o.kind === 'nb-logistic' ? nblr() : lr();
   const extra = o.kind === 'ensemble' ? { secondary: nb(), secondaryWeight: ENSEMBLE_NB_WEIGHT } : {};
   const hash = createHash('sha256');
   for (const i of items) hash.update(`${i.text}\t${i.category}\t${i.severity ?? ''}\n`);

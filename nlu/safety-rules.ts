@@ -49,10 +49,15 @@ export const HAZARD_RULES: readonly Rule[] = [
 ];
 
 /** A claim about damage already done (compensation, formal complaint, liability): complaint territory. */
-const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
+export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
 const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)人/g;
+
+/** true when the message claims damages / liability or announces escalation (a complaint signal). */
+export function isClaim(text: string): boolean {
+  return CLAIM.test(normalize(text));
+}
 
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {

@@ -36,6 +36,21 @@ describe('nlu training', () => {
     assert.match(defaultTrainPath(), /(train|dev-sample)\.jsonl$/);
     assert.doesNotMatch(defaultTrainPath(), /heldout/);
   });
+  for (const kind of ['logistic', 'naive-bayes', 'nb-logistic', 'ensemble'] as const) {
+    it(`model kind ${kind} learns a small separable set`, () => {
+      const items: CorpusItem[] = [
+        ...['水管漏水', '马桶堵了', '灯坏了', 'tap leaking'].map((text) => ({ text, category: 'repair' as const, severity: null, locale: 'zh-CN' as const })),
+        ...['物业费怎么交', '几点上班', 'how to pay'].map((text) => ({ text, category: 'inquiry' as const, severity: null, locale: 'zh-CN' as const })),
+        ...['谢谢', '你好', 'thanks'].map((text) => ({ text, category: 'other' as const, severity: null, locale: 'zh-CN' as const })),
+      ];
+      const rec = new LocalRecognizer({ models: trainModels(items, { kind }) });
+      assert.equal(rec.models.meta.kind, kind);
+      assert.equal(rec.recognizeSync('厨房水管漏水').category, 'repair');
+      assert.equal(rec.recognizeSync('物业费几点交').category, 'inquiry');
+      assert.equal(rec.recognizeSync('谢谢你').category, 'other');
+    });
+  }
+
   it('rejects a bad corpus line with its line number', () => {
     assert.throws(() => parseCorpus('{"text":"a","category":"repair","severity":null,"locale":"en"}\n{"text":"b","category":"nope"}', 'x.jsonl'), /x\.jsonl:2: bad "category"/);
   });
