@@ -10,14 +10,17 @@ import { LOCALES, type Locale } from './types.js';
  * An array holds one line per element; any other (async) iterable is a stream of chunks
  * (e.g. process.stdin with setEncoding('utf8')) split on newlines.
  */
-async function* lines(input: AsyncIterable<string> | Iterable<string>): AsyncIterable<string> {
+async function* lines(input: AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncIterable<string> {
   if (Array.isArray(input)) {
     for (const item of input as string[]) yield* String(item).split(/\r?\n/);
     return;
   }
   let buf = '';
-  for await (const chunk of input as AsyncIterable<string>) {
-    buf += typeof chunk === 'string' ? chunk : String(chunk);
+  // Buffers (process.stdin without setEncoding) are decoded as a stream so that a multi-byte
+  // character split across two chunks stays intact.
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
+    buf += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     const parts = buf.split(/\r?\n/);
     buf = parts.pop()!;
     yield* parts;
@@ -25,7 +28,7 @@ async function* lines(input: AsyncIterable<string> | Iterable<string>): AsyncIte
   if (buf !== '') yield buf;
 }
 
-export async function* classifyJsonLines(input: AsyncIterable<string> | Iterable<string>, recognizer: Recognizer): AsyncIterable<string> {
+export async function* classifyJsonLines(input: AsyncIterable<string | Uint8Array> | Iterable<string>, recognizer: Recognizer): AsyncIterable<string> {
   let n = 0;
   for await (const raw of lines(input)) {
     n++;

@@ -43,11 +43,19 @@ describe('nlu classifyJsonLines', () => {
 
   it('reads a chunked stream (lines split across chunks, CRLF)', async () => {
     const stream = Readable.from(['{"text": "物业', '费怎么交"}\r\n{"text"', ': "电梯里有人被困"}\n', '{"text": "谢谢"}']);
-    const out = await collect(classifyJsonLines(stream as AsyncIterable<string>, rec));
+    const out = await collect(classifyJsonLines(stream, rec));
     assert.deepEqual(
       out.map((o) => o.text),
       ['物业费怎么交', '电梯里有人被困', '谢谢'],
     );
+  });
+
+  it('reads raw bytes with a multi-byte character split across chunks (stdin without setEncoding)', async () => {
+    const bytes = Buffer.from('{"text": "电梯里有人被困"}\n', 'utf8');
+    const chunks = [bytes.subarray(0, 11), bytes.subarray(11)]; // 电 is bytes 10..12: split inside it
+    const out = await collect(classifyJsonLines(Readable.from(chunks), rec));
+    assert.equal(out[0].text, '电梯里有人被困');
+    assert.equal(out[0].category, 'security');
   });
 
   it('reports a recognizer failure as an error line, not a crash', async () => {
