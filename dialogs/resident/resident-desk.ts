@@ -1,9 +1,10 @@
 import { ActivityTypes, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
-import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/clock.js';
 import type { Property } from '../../domain/index.js';
 import type { Recognizer } from '../../nlu/index.js';
+import type { ResidentAccount } from '../../store/resident-accounts.js';
 import type { Store } from '../../store/store.js';
 import type { TicketLocation } from '../../store/ticket-repository.js';
 import type { Desk } from '../desk.js';
@@ -19,6 +20,7 @@ import { readCommand, type ResidentCommand } from './resident-commands.js';
 import { ResidentTickets } from './resident-tickets.js';
 import { residentTurn, setResidentTurn, type ResidentTurn } from './resident-turn.js';
 import { mentionsDanger } from './safety-guidance.js';
+import { ReferenceSaver } from './reference-saver.js';
 import { TicketCommands } from './ticket-commands.js';
 import { withoutTicketNumber } from './ticket-number.js';
 
@@ -38,22 +40,26 @@ interface ResidentConversation {
 }
 
 const REMEMBERED_TURNS = 5;
+const READ_ONLY_COMMANDS = new Set<ResidentCommand['kind']>(['menu', 'help', 'cancel', 'myTickets', 'showTicket']);
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
 /** The resident-facing desk: welcome, intake, emergencies, FAQ, my tickets, household link. */
 export class ResidentDesk implements Desk {
   private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly conversation: StatePropertyAccessor<ResidentConversation>;
   private readonly tickets: ResidentTickets;
   private readonly ticketCommands: TicketCommands;
+  private readonly references: ReferenceSaver;
 
   constructor(private readonly deps: ResidentDeskDependencies) {
-    const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty('residentDialogs');
+    this.dialogState = deps.conversationState.createProperty('residentDialogs');
     this.conversation = deps.conversationState.createProperty('residentConversation');
     this.tickets = new ResidentTickets(deps.store, deps.property, deps.clock);
     this.ticketCommands = new TicketCommands(this.tickets, deps.property);
-    this.dialogs = new DialogSet(dialogState)
+    this.references = new ReferenceSaver(deps.store.references);
+    this.dialogs = new DialogSet(this.dialogState)
       .add(new IntakeDialog(this.tickets, deps.property))
       .add(new LinkHouseholdDialog(deps.store, deps.clock, deps.property.dutyPhone));
   }
@@ -64,8 +70,9 @@ export class ResidentDesk implements Desk {
       await context.sendActivity(welcome(translator(detectLanguage(undefined, activity.locale)), this.deps.property));
       return;
     }
-    const conversation = await this.conversation.get(context, { language: null, recent: [] });
-    const earlier = conversation.recent.find((turn) => turn.activityId === activity.id);
+    // read without defaults, so that a read-only first turn writes no conversation state
+    const stored = await this.conversation.get(context);
+    const earlier = stored?.recent.find((turn) => turn.activityId === activity.id);
     if (earlier) {
       await context.sendActivities(earlier.replies);
       return;
@@ -75,17 +82,21 @@ export class ResidentDesk implements Desk {
       replies.push(...activities.map(({ type, text, suggestedActions }) => ({ type, text, suggestedActions })));
       return next();
     });
-    const language = this.languageOf(activity.text, activity.locale, conversation.language);
-    conversation.language = language;
+    const language = this.languageOf(activity.text, activity.locale, stored?.language ?? null);
     const t = translator(language);
+    let readOnly = false;
     try {
       await this.setUpTurn(context, language);
-      await this.respond(context);
+      readOnly = await this.respond(context);
     } catch (err) {
       this.deps.logger.error({ err, activityId: activity.id }, 'resident turn failed');
       await context.sendActivity(t('notRecorded', { dutyPhone: this.deps.property.dutyPhone }));
     }
-    if (activity.id) conversation.recent = [{ activityId: activity.id, replies }, ...conversation.recent].slice(0, REMEMBERED_TURNS);
+    // a retried read-only turn may simply run again; only turns that change something are remembered
+    if (readOnly && stored?.language === language) return;
+    const conversation = await this.conversation.get(context, { language, recent: [] });
+    conversation.language = language;
+    if (activity.id && !readOnly) conversation.recent = [{ activityId: activity.id, replies }, ...conversation.recent].slice(0, REMEMBERED_TURNS);
   }
 
   /** A message with words decides; a bare number, phone or ticket number keeps the conversation's language. */
@@ -98,8 +109,8 @@ export class ResidentDesk implements Desk {
   private async setUpTurn(context: TurnContext, language: Language): Promise<void> {
     const { activity } = context;
     const { store, clock } = this.deps;
-    const conversationKey = await store.references.save(TurnContext.getConversationReference(activity), clock());
-    const account = await store.residents.touch(activity.channelId, activity.from.id, { name: activity.from.name, language }, clock());
+    const conversationKey = await this.references.save(activity, clock());
+    let account: Promise<ResidentAccount | null> | undefined;
     const turn: ResidentTurn = {
       accountId: `${activity.channelId}:${activity.from.id}`,
       userId: activity.from.id,
@@ -107,36 +118,39 @@ export class ResidentDesk implements Desk {
       conversationKey,
       language,
       t: translator(language),
-      householdId: account.householdId ?? null,
-      phone: account.phone ?? null,
+      account: () => (account ??= store.residents.get(activity.channelId, activity.from.id)),
     };
     setResidentTurn(context, turn);
   }
 
-  private async respond(context: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
+  /** Answers the turn; true when it only read (welcome, help, lookups, FAQ). */
+  private async respond(context: TurnContext): Promise<boolean> {
     const command = readCommand(context.activity.text);
     const { t } = residentTurn(context);
-    if (dc.activeDialog) {
+    const dialogs = await this.dialogState.get(context);
+    if ((dialogs?.dialogStack.length ?? 0) > 0) {
+      const dc = await this.dialogs.createContext(context);
       if (command?.kind === 'cancel') {
         await dc.cancelAllDialogs();
         await context.sendActivity(t('cancelled'));
-        return;
+        return false;
       }
       if (command?.kind === 'help' || command?.kind === 'menu') {
         await context.sendActivity(t('help', { dutyPhone: this.deps.property.dutyPhone }));
         await dc.repromptDialog();
-        return;
+        return false;
       }
       await dc.continueDialog();
-      return;
+      return false;
     }
-    if (command) await this.runCommand(dc, command);
-    else await this.takeRequest(dc);
+    if (command) {
+      await this.runCommand(context, command);
+      return READ_ONLY_COMMANDS.has(command.kind);
+    }
+    return this.takeRequest(context);
   }
 
-  private async runCommand(dc: DialogContext, command: ResidentCommand): Promise<void> {
-    const { context } = dc;
+  private async runCommand(context: TurnContext, command: ResidentCommand): Promise<void> {
     const { t } = residentTurn(context);
     switch (command.kind) {
       case 'menu':
@@ -155,26 +169,26 @@ export class ResidentDesk implements Desk {
       case 'cancelTicket':
         return this.ticketCommands.cancel(context, command.number);
       case 'linkHousehold':
-        await dc.beginDialog(LINK_HOUSEHOLD_DIALOG);
+        await (await this.dialogs.createContext(context)).beginDialog(LINK_HOUSEHOLD_DIALOG);
         return;
       case 'emergency':
         return handleEmergency(context, await this.draft(context, context.activity.text ?? ''), this.tickets, this.deps.property);
       case 'startCategory': {
         const draft = await this.draft(context, '');
         draft.category = command.category;
-        await dc.beginDialog(INTAKE_DIALOG, draft);
+        await (await this.dialogs.createContext(context)).beginDialog(INTAKE_DIALOG, draft);
         return;
       }
     }
   }
 
-  private async takeRequest(dc: DialogContext): Promise<void> {
-    const { context } = dc;
+  /** Starts an intake (or answers from the FAQ, or handles an emergency); true when nothing was changed. */
+  private async takeRequest(context: TurnContext): Promise<boolean> {
     const text = (context.activity.text ?? '').trim();
     const resident = residentTurn(context);
     if (!text) {
       await context.sendActivity(resident.t('help', { dutyPhone: this.deps.property.dutyPhone }));
-      return;
+      return true;
     }
     const result = await this.deps.recognizer.recognize(text, resident.language);
     const draft = await this.draft(context, text);
@@ -184,33 +198,38 @@ export class ResidentDesk implements Desk {
     }
     draft.phone = result.entities.phones[0] ?? draft.phone;
     const emergency = !result.lowConfidence && (result.category === 'security' || (result.severity === 'major' && mentionsDanger(text)));
-    if (emergency) return handleEmergency(context, draft, this.tickets, this.deps.property);
+    if (emergency) {
+      await handleEmergency(context, draft, this.tickets, this.deps.property);
+      return false;
+    }
     if (!result.lowConfidence && result.category === 'inquiry') {
       const faq = matchFaq(text);
       if (faq) {
         await context.sendActivity(faqAnswer(resident.t, faq, this.deps.property));
-        return;
+        return true;
       }
     }
     draft.category = result.lowConfidence ? null : result.category;
     draft.severity = result.severity;
     draft.possibleDuplicate = await this.tickets.recentSameRequest(resident, text);
-    await dc.beginDialog(INTAKE_DIALOG, draft);
+    await (await this.dialogs.createContext(context)).beginDialog(INTAKE_DIALOG, draft);
+    return false;
   }
 
   /** A new intake, prefilled from the linked household and the phone on file. */
   private async draft(context: TurnContext, text: string): Promise<IntakeDraft> {
     const { activity } = context;
     const resident = residentTurn(context);
+    const account = await resident.account();
     return {
       intakeKey: `${activity.channelId}:${activity.conversation.id}:${activity.id ?? this.deps.clock().getTime()}`,
       language: resident.language,
       text,
       category: null,
       severity: null,
-      location: resident.householdId ? await this.householdLocation(resident.householdId) : null,
-      householdId: resident.householdId,
-      phone: resident.phone,
+      location: account?.householdId ? await this.householdLocation(account.householdId) : null,
+      householdId: account?.householdId ?? null,
+      phone: account?.phone ?? null,
       preferredTime: null,
       attachments: (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, url: a.contentUrl, name: a.name })),
       messages: [],

@@ -20,7 +20,10 @@ export class ResidentTickets {
     private readonly clock: Clock,
   ) {}
 
-  /** Opens the ticket for a finished intake (idempotent by intake key) and stores the resident's later answers. */
+  /**
+   * Opens the ticket for a finished intake (idempotent by intake key) and stores the resident's later
+   * answers. The ticket returned is as created: number, department and deadlines, not the later events.
+   */
   async open(draft: IntakeDraft, resident: ResidentTurn, channel: string, options: { urgent?: boolean; category?: Category } = {}): Promise<Ticket> {
     const at = this.clock();
     const { ticket, created } = await this.store.tickets.open({
@@ -42,8 +45,17 @@ export class ResidentTickets {
     if (created) {
       for (const message of draft.messages) await this.addMessage(ticket.number, resident, message);
       if (draft.preferredTime) await this.addMessage(ticket.number, resident, draft.preferredTime, { preferredTime: draft.preferredTime });
+      await this.rememberPhone(resident, channel, draft.phone);
     }
-    return created ? this.store.tickets.getByNumber(ticket.number) : ticket;
+    return ticket;
+  }
+
+  /** The next intake starts with this phone prefilled. */
+  private async rememberPhone(resident: ResidentTurn, channel: string, phone: string | null): Promise<void> {
+    const account = await resident.account();
+    if (!phone || account?.phone === phone) return;
+    if (!account) await this.store.residents.touch(channel, resident.userId, { name: resident.name, language: resident.language }, this.clock());
+    await this.store.residents.rememberPhone(channel, resident.userId, phone, this.clock());
   }
 
   async addMessage(number: string, resident: ResidentTurn, text: string, data?: Record<string, unknown>): Promise<Ticket> {

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { ResidentAccount } from '../../store/resident-accounts.js';
 import type { Language } from '../language.js';
 import type { Translate } from '../i18n.js';
 
@@ -10,8 +11,8 @@ export interface ResidentTurn {
   conversationKey: string;
   language: Language;
   t: Translate;
-  householdId: string | null;
-  phone: string | null;
+  /** The stored account (linked household, phone on file), read once per turn when first needed. */
+  account(): Promise<ResidentAccount | null>;
 }
 
 const KEY = Symbol('propdesk.residentTurn');

@@ -96,10 +96,22 @@ async function timed(resident: Resident, text: string, expect?: RegExp): Promise
 }
 
 const echoWork: Work = async (url) => [await timed(new Resident(url), 'hello', /hello/)];
+/** Residents coming back: each worker keeps its resident (and conversation) between lookups. */
+const returningResidents = new Map<string, Resident[]>();
+function returningResident(url: string): Resident {
+  const pool = returningResidents.get(url) ?? [];
+  returningResidents.set(url, pool);
+  return pool.pop() ?? new Resident(url);
+}
 const nonWritingWork: Work = async (url) => {
-  const resident = new Resident(url);
-  return [await timed(resident, '你好', /客服中心/), await timed(resident, '查询工单', /工单/)];
+  const resident = returningResident(url);
+  try {
+    return [await timed(resident, '你好', /客服中心/), await timed(resident, '查询工单', /工单/)];
+  } finally {
+    returningResidents.get(url)!.push(resident);
+  }
 };
+/** Every intake comes from a new resident, so none is taken for a repeat of an earlier one. */
 const intakeWork: Work = async (url) => {
   const resident = new Resident(url);
   return [await timed(resident, '3栋2单元501厨房漏水 13800138000', /请确认/), await timed(resident, '是', TICKET_NUMBER)];

@@ -1,0 +1,28 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { ConversationReferences } from '../../store/conversation-references.js';
+import { conversationKey } from '../../store/conversation-references.js';
+
+const REMEMBERED = 10_000;
+
+/**
+ * Saves each resident conversation's reference (for proactive updates). The reference is kept
+ * without the activity id, so it only changes when the conversation does; what this process saved
+ * last is remembered and not written again.
+ */
+export class ReferenceSaver {
+  private readonly saved = new Map<string, string>();
+
+  constructor(private readonly references: ConversationReferences) {}
+
+  async save(activity: Partial<Activity>, at: Date): Promise<string> {
+    const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+    const key = conversationKey(reference);
+    const json = JSON.stringify(reference);
+    if (this.saved.get(key) === json) return key;
+    await this.references.save(reference, at);
+    this.saved.delete(key);
+    this.saved.set(key, json);
+    if (this.saved.size > REMEMBERED) this.saved.delete(this.saved.keys().next().value!);
+    return key;
+  }
+}
