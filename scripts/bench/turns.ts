@@ -5,7 +5,7 @@
  * concurrent simulated residents, and reports turns/s, p50/p99 latency and peak RSS of this process for:
  * echo turns, non-writing desk turns (welcome, status lookup) and full intakes (ticket stored); then
  * the p99 of each desk scenario at half its peak rate. FerretDB runs in its own process: its memory is
- * not in the RSS figures.
+ * not in the RSS figures. The outbox timer runs as in production; BENCH_OUTBOX_MS=0 turns it off.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -192,7 +192,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: 'silent' });
   const dataDir = mkdtempSync(join(tmpdir(), 'propdesk-bench-turns-'));
   const database = await startEmbeddedDatabase({ dataDir, logger });
-  const app = await startApp(loadConfig({ MONGODB_URI: database.uri }), { logger, host: '127.0.0.1', port: 0, databaseName: 'bench_turns' });
+  const appOptions = { logger, host: '127.0.0.1', port: 0, databaseName: 'bench_turns', outboxIntervalMs: Number(process.env.BENCH_OUTBOX_MS ?? 3000) };
+  const app = await startApp(loadConfig({ MONGODB_URI: database.uri }), appOptions);
   const echo = await startEchoBot();
   try {
     const warmUp = { ...options, seconds: 1 };
