@@ -5,13 +5,16 @@ import type { Server } from 'restify';
 import { translator } from '../dialogs/i18n.js';
 import { detectLanguage } from '../dialogs/language.js';
 import { ResidentDesk } from '../dialogs/resident/resident-desk.js';
+import { CardActions } from '../dialogs/staff/card-actions.js';
 import { StaffDesk } from '../dialogs/staff/staff-desk.js';
+import { dispatchNewTickets } from '../jobs/dispatch-new-tickets.js';
 import type { Clock } from '../domain/clock.js';
 import { createRecognizer, type Recognizer } from '../nlu/index.js';
 import { connectDatabase, databaseAnswers } from '../store/database.js';
 import { Store } from '../store/store.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../store/embedded/embedded-database.js';
 import type { Config } from './config.js';
+import { Notifier } from './notifier.js';
 import { PropDeskBot } from './propdesk-bot.js';
 import { createHttpServer } from './server.js';
 
@@ -22,6 +25,8 @@ export interface App {
   readonly connection: Connection;
   readonly adapter: CloudAdapter;
   readonly store: Store;
+  /** Dispatches new tickets and delivers every due outbox entry now (the timer does it every few seconds too). */
+  flushOutbox(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +38,8 @@ export interface AppOptions {
   port?: number;
   /** Database name (tests give each file its own); defaults to the one in the URI, else "propdesk". */
   databaseName?: string;
+  /** How often new tickets are dispatched and the outbox delivered; 0 turns the timer off (tests flush by hand). */
+  outboxIntervalMs?: number;
   /** Where "now" comes from (tests set it). */
   clock?: Clock;
   recognizer?: Recognizer;
@@ -71,6 +78,26 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }
   };
+  const notifier = new Notifier(adapter, config.auth.MicrosoftAppId ?? '', store, clock, logger);
+  let flushing: Promise<void> | undefined;
+  const flushOutbox = (): Promise<void> => {
+    flushing ??= (async () => {
+      try {
+        await dispatchNewTickets(store, clock);
+        await notifier.deliverDue();
+      } finally {
+        flushing = undefined;
+      }
+    })();
+    return flushing;
+  };
+  const flushQuietly = (): void => {
+    flushOutbox().catch((err: unknown) => logger.warn({ err }, 'outbox delivery failed'));
+  };
+  const intervalMs = options.outboxIntervalMs ?? 3_000;
+  const timer = intervalMs > 0 ? setInterval(flushQuietly, intervalMs) : undefined;
+  timer?.unref();
+
   const conversationState = new ConversationState(store.botState);
   const bot = new PropDeskBot({
     store,
@@ -78,7 +105,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     staff: new StaffDesk(store, clock),
     conversationState,
     userState: new UserState(store.botState),
+    cardActions: new CardActions(store, clock),
     logger,
+    afterTurn: intervalMs > 0 ? flushQuietly : undefined,
   });
 
   let turnsInFlight = 0;
@@ -113,11 +142,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     connection,
     adapter,
     store,
+    flushOutbox,
     stop() {
       stopping ??= (async () => {
+        if (timer) clearInterval(timer);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         const drainUntil = Date.now() + TURN_DRAIN_TIMEOUT_MS;
         while (turnsInFlight > 0 && Date.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
+        await flushing?.catch(() => undefined);
         await connection.close();
         await embedded?.stop();
         logger.info('PropDesk stopped');

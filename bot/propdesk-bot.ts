@@ -1,4 +1,17 @@
-import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import {
+  ActivityHandler,
+  ActivityTypes,
+  CardFactory,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { translator } from '../dialogs/i18n.js';
+import { detectLanguage } from '../dialogs/language.js';
+import type { CardActionOutcome, CardActions } from '../dialogs/staff/card-actions.js';
+import { dispatchCard } from './cards/dispatch-card.js';
 import type { Logger } from 'pino';
 import type { Desk } from '../dialogs/desk.js';
 import { looksLikeBindCommand } from '../dialogs/staff/bind-command.js';
@@ -11,7 +24,10 @@ export interface PropDeskBotDependencies {
   staff: StaffDesk;
   conversationState: ConversationState;
   userState: UserState;
+  cardActions: CardActions;
   logger: Logger;
+  /** Called after every turn, e.g. to dispatch new tickets and deliver the outbox without waiting for the timer. */
+  afterTurn?: () => void;
 }
 
 /**
@@ -37,10 +53,50 @@ export class PropDeskBot extends ActivityHandler {
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);
+    this.deps.afterTurn?.();
+  }
+
+  /** Action.Execute from a dispatch card: the answer is the refreshed card. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const data = { ...(invokeValue.action?.data ?? {}), verb: invokeValue.action?.verb };
+    if (data.verb === 'refresh') {
+      const ticket = await this.deps.store.tickets.findByNumber(String((data as { ticket?: unknown }).ticket ?? ''));
+      if (ticket) return this.cardResponse(ticket);
+    }
+    const outcome = await this.performCardAction(context, data);
+    if (outcome.outcome === 'refused') {
+      return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'not allowed to act on this ticket' } as never };
+    }
+    if (outcome.ticket) return this.cardResponse(outcome.ticket);
+    return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: outcome.outcome === 'failed' ? outcome.reason : 'bad action' } as never };
+  }
+
+  private cardResponse(ticket: Parameters<typeof dispatchCard>[0]): AdaptiveCardInvokeResponse {
+    const card = dispatchCard(ticket, { language: 'zh-CN', property: this.deps.store.property });
+    return { statusCode: 200, type: CardFactory.contentTypes.adaptiveCard, value: card.content as never };
+  }
+
+  private async performCardAction(context: TurnContext, data: Record<string, unknown>): Promise<CardActionOutcome> {
+    const { channelId, from } = context.activity;
+    const staff = await this.deps.store.staff.byAccount(channelId, from.id);
+    return this.deps.cardActions.perform(data, staff, { channelId, userId: from.id });
+  }
+
+  /** Action.Submit fallback: the same action arrives as a message whose value carries the verb. */
+  private async submittedCardAction(context: TurnContext): Promise<boolean> {
+    const value = context.activity.value as Record<string, unknown> | undefined;
+    if (!value || typeof value !== 'object' || typeof value.verb !== 'string' || context.activity.text) return false;
+    const outcome = await this.performCardAction(context, value);
+    const t = translator(detectLanguage(undefined, context.activity.locale));
+    if (outcome.outcome === 'refused') await context.sendActivity(t('actionRefused'));
+    else if (outcome.outcome === 'failed') await context.sendActivity(t('actionFailed', { reason: outcome.reason }));
+    else await context.sendActivity(t('actionDone', { number: outcome.ticket.number, action: value.verb }));
+    return true;
   }
 
   private async route(context: TurnContext): Promise<void> {
     const { activity } = context;
+    if (await this.submittedCardAction(context)) return;
     if (activity.type === ActivityTypes.Message && looksLikeBindCommand(activity.text)) {
       await this.deps.staff.bind(context);
       return;

@@ -30,6 +30,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'capas', keys: { clusterKey: 1 }, name: 'clusterKey_unique', unique: true },
   { collection: 'audit', keys: { householdId: 1, at: -1 }, name: 'household_at' },
   { collection: 'audit', keys: { 'actor.id': 1, at: -1 }, name: 'actor_at' },
+  { collection: 'outbox', keys: { status: 1, nextAttemptAt: 1 }, name: 'status_nextAttemptAt' },
+  { collection: 'outbox', keys: { ticketNumber: 1, kind: 1 }, name: 'ticket_kind' },
   { collection: 'ticketVersionClaims', keys: { at: 1 }, name: 'at' },
   { collection: 'botStateClaims', keys: { at: 1 }, name: 'at' },
 ];

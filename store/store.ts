@@ -6,6 +6,7 @@ import { ConfidentialAccess } from './confidential-access.js';
 import { ConversationReferences } from './conversation-references.js';
 import { HouseholdRegistry } from './households.js';
 import { ensureIndexes } from './indexes.js';
+import { Outbox } from './outbox.js';
 import { ResidentAccounts } from './resident-accounts.js';
 import { StaffDirectory } from './staff-directory.js';
 import { TicketRepository } from './ticket-repository.js';
@@ -20,6 +21,7 @@ export class Store {
   readonly audit: AuditLog;
   readonly confidential: ConfidentialAccess;
   readonly botState: MongoBotStateStorage;
+  readonly outbox: Outbox;
 
   private constructor(
     readonly connection: Connection,
@@ -33,6 +35,7 @@ export class Store {
     this.audit = new AuditLog(connection);
     this.confidential = new ConfidentialAccess(this.audit, this.households.households, this.residents.accounts, this.tickets.tickets);
     this.botState = new MongoBotStateStorage(connection);
+    this.outbox = new Outbox(connection);
   }
 
   /** Creates the indexes and loads the roster from the property file. */

@@ -13,5 +13,5 @@ export function parseBindCommand(text: string | undefined): BindRequest | null {
 }
 
 export function looksLikeBindCommand(text: string | undefined): boolean {
-  return Boolean(text && /^\s*(bind|绑定)\b/i.test(text));
+  return Boolean(text && /^\s*(?:bind\b|绑定)/i.test(text));
 }

@@ -1,5 +1,7 @@
 import { TurnContext } from 'botbuilder';
-import { DEPARTMENT_LABELS, ROLE_LABELS } from '../../domain/vocabulary.js';
+import { CATEGORY_LABELS, DEPARTMENT_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../domain/vocabulary.js';
+import { formatInZone } from '../../domain/zoned-format.js';
+import { mayActOn } from './card-actions.js';
 import { conversationKey } from '../../store/conversation-references.js';
 import type { Store } from '../../store/store.js';
 import type { StaffMember } from '../../store/staff-directory.js';
@@ -41,7 +43,49 @@ export class StaffDesk {
   async handle(context: TurnContext, staff: StaffMember): Promise<void> {
     const language = detectLanguage(context.activity.text, context.activity.locale);
     const t: Translate = translator(language);
+    const text = (context.activity.text ?? '').trim();
+    if (/^(我的工单|我的待办|待办|my queue|my tickets|queue)$/i.test(text)) {
+      await context.sendActivity(await this.queue(staff, language, t));
+      return;
+    }
+    const lookup = /^(?:工单|ticket)\s*([A-Za-z0-9]+-\d{8}-\d{3,})$/i.exec(text);
+    if (lookup) {
+      await context.sendActivity(await this.detail(staff, lookup[1]!.toUpperCase(), language, t));
+      return;
+    }
     await context.sendActivity(t('staffHelp', { name: staff.name }));
+  }
+
+  private async queue(staff: StaffMember, language: Language, t: Translate): Promise<string> {
+    const managers = staff.role === 'service-head' || staff.role === 'project-manager';
+    const filter = managers ? {} : { $or: [{ 'assignee.id': staff._id }, { department: staff.department, assignee: null }] };
+    const open = await this.store.tickets.tickets
+      .find({ ...filter, status: { $in: ['new', 'dispatched', 'accepted', 'in_progress'] } })
+      .sort({ replyDueAt: 1 })
+      .limit(20)
+      .lean();
+    if (open.length === 0) return t('queueEmpty');
+    const pick = (label: { zh: string; en: string }) => (language === 'en' ? label.en : label.zh);
+    const lines = open.map((ticket) =>
+      t('queueLine', {
+        number: ticket.number,
+        category: pick(CATEGORY_LABELS[ticket.category]),
+        status: pick(STATUS_LABELS[ticket.status]),
+        due: formatInZone(ticket.firstReplyAt ? ticket.resolveDueAt ?? ticket.replyDueAt : ticket.replyDueAt, this.store.property.timeZone).replace('T', ' ').slice(0, 16),
+      }),
+    );
+    return [t('queueHeader'), ...lines].join('\n');
+  }
+
+  private async detail(staff: StaffMember, number: string, language: Language, t: Translate): Promise<string> {
+    const ticket = await this.store.tickets.findByNumber(number);
+    if (!ticket || !mayActOn(staff, ticket)) return t('ticketNotFound', { number });
+    const pick = (label: { zh: string; en: string }) => (language === 'en' ? label.en : label.zh);
+    const zone = this.store.property.timeZone;
+    const history = ticket.events
+      .map((e) => `${formatInZone(e.at, zone).slice(5, 16).replace('T', ' ')} ${e.kind} ${e.by?.name ?? e.by?.id ?? ''}${e.text ? `: ${e.text}` : ''}`)
+      .join('\n');
+    return t('ticketDetail', { number, category: pick(CATEGORY_LABELS[ticket.category]), status: pick(STATUS_LABELS[ticket.status]), text: ticket.text, history });
   }
 
   conversationKeyOf(context: TurnContext): string {

@@ -1,0 +1,88 @@
+import { Template } from 'adaptivecards-templating';
+import { CardFactory, type Attachment } from 'botbuilder';
+import type { Language } from '../../dialogs/language.js';
+import type { Property } from '../../domain/property.js';
+import { CATEGORY_LABELS, DEPARTMENT_LABELS, NATURE_LABELS, SEVERITY_LABELS, STATUS_LABELS, type Label } from '../../domain/vocabulary.js';
+import { isOpen } from '../../domain/transitions.js';
+import { formatInZone } from '../../domain/zoned-format.js';
+import { maskPhone } from '../../store/confidential-access.js';
+import type { Ticket } from '../../store/ticket-repository.js';
+import { dispatchCardTemplate } from './dispatch-card.template.js';
+
+const LABELS: Record<Language, Record<string, string>> = {
+  'zh-CN': {
+    number: '工单号', category: '类别', severity: '投诉等级', nature: '性质', status: '状态', location: '位置', phone: '住户电话',
+    replyDue: '回复时限', resolveDue: '处理时限', receiver: '首接人', assignee: '处理人', accept: '接单', reply: '回复住户',
+    resolve: '处理完成', reassign: '转派', escalate: '升级', note: '备注', send: '发送', confirm: '确定',
+    replyPlaceholder: '给住户的回复', resultPlaceholder: '处理结果', title: '新工单', urgentTitle: '紧急工单',
+  },
+  en: {
+    number: 'Ticket', category: 'Category', severity: 'Severity', nature: 'Nature', status: 'Status', location: 'Location', phone: 'Resident phone',
+    replyDue: 'Reply by', resolveDue: 'Resolve by', receiver: 'Received by', assignee: 'Assignee', accept: 'Accept', reply: 'Reply to resident',
+    resolve: 'Resolve', reassign: 'Reassign', escalate: 'Escalate', note: 'Note', send: 'Send', confirm: 'Confirm',
+    replyPlaceholder: 'Your reply to the resident', resultPlaceholder: 'What was done', title: 'New ticket', urgentTitle: 'URGENT ticket',
+  },
+};
+
+export interface DispatchCardOptions {
+  language: Language;
+  property: Property;
+  /** The full phone number, only for the assignee after accepting; everyone else sees it masked. */
+  fullPhone?: string | null;
+}
+
+function pick(label: Label, language: Language): string {
+  return language === 'en' ? label.en : label.zh;
+}
+
+function locationText(ticket: Ticket): string {
+  const l = ticket.location ?? {};
+  const parts = [l.building && `${l.building}栋`, l.unit && `${l.unit}单元`, l.room].filter(Boolean).join('');
+  return parts || l.raw || l.area || '—';
+}
+
+/** The dispatch card for a ticket as it is now: its state, who took it, and the actions still open. */
+export function dispatchCard(ticket: Ticket, options: DispatchCardOptions): Attachment {
+  const { language, property } = options;
+  const labels = LABELS[language];
+  const zone = property.timeZone;
+  const last = ticket.events[ticket.events.length - 1];
+  const data = {
+    title: `${ticket.urgent ? labels.urgentTitle : labels.title} ${ticket.number} · ${pick(CATEGORY_LABELS[ticket.category], language)}`,
+    urgent: ticket.urgent,
+    labels,
+    number: ticket.number,
+    category: pick(CATEGORY_LABELS[ticket.category], language),
+    severity: ticket.severity ? pick(SEVERITY_LABELS[ticket.severity], language) : '',
+    nature: pick(NATURE_LABELS[ticket.nature], language),
+    status: pick(STATUS_LABELS[ticket.status], language),
+    location: locationText(ticket),
+    phone: options.fullPhone ?? (maskPhone(ticket.resident?.phone) || '—'),
+    replyDueAt: formatInZone(ticket.replyDueAt, zone).replace('T', ' ').slice(0, 16),
+    resolveDueAt: ticket.resolveDueAt ? formatInZone(ticket.resolveDueAt, zone).replace('T', ' ').slice(0, 16) : '',
+    receiver: ticket.receiver?.name ?? ticket.receiver?.id ?? '',
+    assignee: ticket.assignee ? ticket.assignee.name ?? ticket.assignee.id : '',
+    text: ticket.text,
+    photos: (ticket.attachments ?? []).filter((a) => a.contentType.startsWith('image/') && a.url).map((a) => ({ url: a.url })),
+    lastEvent: last && last.kind !== 'created' ? `${last.kind} · ${last.by?.name ?? last.by?.id ?? ''}${last.text ? ` · ${last.text}` : ''}` : '',
+    open: isOpen(ticket.status),
+    canAccept: ticket.status === 'dispatched' || ticket.status === 'new',
+    canResolve: ticket.status === 'accepted' || ticket.status === 'in_progress',
+    departments: property.departments.map((d) => ({ title: d.name || pick(DEPARTMENT_LABELS[d.id], language), value: d.id })),
+  };
+  const card = new Template(dispatchCardTemplate).expand({ $root: data }) as Record<string, unknown>;
+  return CardFactory.adaptiveCard(withSubmitFallback(card));
+}
+
+/** Clients without Action.Execute get Action.Submit with the same data (and `verb`). */
+function withSubmitFallback(card: Record<string, unknown>): Record<string, unknown> {
+  const visit = (action: Record<string, unknown>): Record<string, unknown> => {
+    if (action.type === 'Action.Execute') return { ...action, fallback: { type: 'Action.Submit', title: action.title, data: action.data } };
+    if (action.type === 'Action.ShowCard') {
+      const inner = action.card as Record<string, unknown>;
+      return { ...action, card: { ...inner, actions: ((inner.actions as Record<string, unknown>[]) ?? []).map(visit) } };
+    }
+    return action;
+  };
+  return { ...card, actions: ((card.actions as Record<string, unknown>[]) ?? []).map(visit) };
+}
