@@ -4,6 +4,7 @@ import { createCliContext } from './cli-context.js';
 import { registerClassifyCommand } from './classify-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerSlaCommand } from './sla-command.js';
+import { registerStaffCommand } from './staff-command.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 
 function buildProgram(): Command {
@@ -15,6 +16,7 @@ function buildProgram(): Command {
   registerDbCommand(program, cli);
   registerSlaCommand(program, cli);
   registerClassifyCommand(program, cli);
+  registerStaffCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
