@@ -236,7 +236,6 @@ export class IntakeDialog extends ComponentDialog {
       await step.context.sendActivity(t('notConfirmed'));
       return step.endDialog();
     }
-    draft.messages.pop();
     try {
       const ticket = await this.tickets.open(draft, resident, step.context.activity.channelId);
       await step.context.sendActivity(ticketCreated(t, ticket, draft.language, this.tickets.zone));

@@ -53,6 +53,16 @@ describe('resident desk over HTTP: welcome, emergencies, tickets, linking, inter
       assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(reply))).urgent, true);
     });
 
+    it('goes straight to the emergency path when the resident picks public safety for an unclear message', async () => {
+      const client = new BotClient(app.url);
+      assert.match(textsOf(await client.say('楼道')), /请选择/);
+      const reply = textsOf(await client.say('公共安全'));
+      assert.match(reply, /0551-62880000/);
+      const ticket = await app.store.tickets.getByNumber(ticketNumberIn(reply));
+      assert.equal(ticket.category, 'security');
+      assert.equal(ticket.urgent, true);
+    });
+
     it('opens an urgent ticket from the 紧急求助 button', async () => {
       const reply = textsOf(await new BotClient(app.url).say('紧急求助'));
       assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(reply))).urgent, true);

@@ -75,6 +75,7 @@ describe('resident intake over HTTP', () => {
     assert.ok(messages.includes('3栋2单元501'));
     assert.ok(messages.includes('13900139000'));
     assert.ok(messages.includes('明天下午'));
+    assert.ok(messages.includes('好的'));
   });
 
   it('takes a complaint step by step in English and routes it to customer service', async () => {
