@@ -44,6 +44,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Fisher–Yates with the given generator, so training order is the same on every run. */
+function shuffleInPlace(items: number[], rand: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
 function vectorize(features: string[], mode: FeatureMode): Map<string, number> {
   const m = new Map<string, number>();
   if (mode === 'counts') {
@@ -212,10 +220,7 @@ export function trainLogistic<L extends string>(
   let step = 0;
   const totalSteps = epochs * data.length;
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, rand);
     for (const oi of order) {
       const d = data[oi]!;
       const lr = lr0 * (1 - step / totalSteps) + 1e-3;
@@ -296,10 +301,7 @@ export function trainNbLogistic<L extends string>(
   const totalSteps = epochs * data.length;
   let step = 0;
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, rand);
     for (const oi of order) {
       const d = data[oi]!;
       const lr = lr0 * (1 - step / totalSteps) + 1e-3;
