@@ -10,7 +10,7 @@ import { StaffDesk } from '../dialogs/staff/staff-desk.js';
 import { dispatchNewTickets } from '../jobs/dispatch-new-tickets.js';
 import type { Clock } from '../domain/clock.js';
 import { createRecognizer, type Recognizer } from '../nlu/index.js';
-import { connectDatabase, databaseAnswers } from '../store/database.js';
+import { connectDatabase, databaseAnswers, isDatabaseUnavailable } from '../store/database.js';
 import { Store } from '../store/store.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../store/embedded/embedded-database.js';
 import type { Config } from './config.js';
@@ -73,7 +73,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     logger.error({ err: error, activityId: context.activity.id, conversation: context.activity.conversation?.id }, 'turn failed');
     const t = translator(detectLanguage(context.activity.text, context.activity.locale));
     try {
-      await context.sendActivity(t('turnError', { dutyPhone: config.property.dutyPhone }));
+      // A database outage means nothing was stored: say so, never promise a ticket.
+      const message = isDatabaseUnavailable(error) ? 'notRecorded' : 'turnError';
+      await context.sendActivity(t(message, { dutyPhone: config.property.dutyPhone }));
     } catch (sendError) {
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }

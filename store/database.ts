@@ -44,3 +44,19 @@ export async function databaseAnswers(connection: Connection, timeoutMs = 2_000)
     clearTimeout(timer);
   }
 }
+
+const UNAVAILABLE_ERRORS = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
+
+/** True when an error means the database could not be reached (as opposed to a bad query or a bug). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { name?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth += 1) {
+    if (e.name && UNAVAILABLE_ERRORS.has(e.name)) return true;
+  }
+  return false;
+}
