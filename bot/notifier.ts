@@ -5,7 +5,8 @@ import type { Language } from '../dialogs/language.js';
 import type { Clock } from '../domain/clock.js';
 import type { OutboxEntry } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
-import { dispatchCard } from './cards/dispatch-card.js';
+import type { CardRecipientPayload } from '../store/recipients.js';
+import { assigneePhone, dispatchCard } from './cards/dispatch-card.js';
 
 interface TextPayload {
   key: MessageKey;
@@ -81,7 +82,10 @@ export class Notifier {
   private async render(entry: OutboxEntry): Promise<Partial<Activity>> {
     if (entry.kind === 'dispatch-card' || entry.kind === 'card-update') {
       const ticket = await this.store.tickets.getByNumber(entry.ticketNumber!);
-      const card = dispatchCard(ticket, { language: 'zh-CN', property: this.store.property });
+      const recipient = this.store.outbox.payloadOf<Partial<CardRecipientPayload>>(entry);
+      const forAssignee = recipient.kind === 'personal' && recipient.staffId !== undefined && ticket.assignee?.id === recipient.staffId;
+      const fullPhone = forAssignee ? await assigneePhone(this.store, ticket) : null;
+      const card = dispatchCard(ticket, { language: 'zh-CN', property: this.store.property, fullPhone });
       return MessageFactory.attachment(card, `${ticket.number} ${ticket.text}`);
     }
     const text = this.store.outbox.payloadOf<TextPayload>(entry);

@@ -11,7 +11,7 @@ import {
 import { translator } from '../dialogs/i18n.js';
 import { detectLanguage } from '../dialogs/language.js';
 import type { CardActionOutcome, CardActions } from '../dialogs/staff/card-actions.js';
-import { dispatchCard } from './cards/dispatch-card.js';
+import { assigneePhone, dispatchCard } from './cards/dispatch-card.js';
 import type { Logger } from 'pino';
 import type { Desk } from '../dialogs/desk.js';
 import { looksLikeBindCommand } from '../dialogs/staff/bind-command.js';
@@ -61,18 +61,21 @@ export class PropDeskBot extends ActivityHandler {
     const data = { ...(invokeValue.action?.data ?? {}), verb: invokeValue.action?.verb };
     if (data.verb === 'refresh') {
       const ticket = await this.deps.store.tickets.findByNumber(String((data as { ticket?: unknown }).ticket ?? ''));
-      if (ticket) return this.cardResponse(ticket);
+      if (ticket) return this.cardResponse(context, ticket);
     }
     const outcome = await this.performCardAction(context, data);
     if (outcome.outcome === 'refused') {
       return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'not allowed to act on this ticket' } as never };
     }
-    if (outcome.ticket) return this.cardResponse(outcome.ticket);
+    if (outcome.ticket) return this.cardResponse(context, outcome.ticket);
     return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: outcome.outcome === 'failed' ? outcome.reason : 'bad action' } as never };
   }
 
-  private cardResponse(ticket: Parameters<typeof dispatchCard>[0]): AdaptiveCardInvokeResponse {
-    const card = dispatchCard(ticket, { language: 'zh-CN', property: this.deps.store.property });
+  private async cardResponse(context: TurnContext, ticket: Parameters<typeof dispatchCard>[0]): Promise<AdaptiveCardInvokeResponse> {
+    const inPrivate = !context.activity.conversation?.isGroup;
+    const isAssignee = ticket.assignee?.id !== undefined && ticket.assignee.id === (await this.deps.store.staff.byAccount(context.activity.channelId, context.activity.from.id))?._id;
+    const fullPhone = inPrivate && isAssignee ? await assigneePhone(this.deps.store, ticket) : null;
+    const card = dispatchCard(ticket, { language: 'zh-CN', property: this.deps.store.property, fullPhone });
     return { statusCode: 200, type: CardFactory.contentTypes.adaptiveCard, value: card.content as never };
   }
 

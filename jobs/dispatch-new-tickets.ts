@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock.js';
 import { routeTicket } from '../domain/routing.js';
-import { recipientsFor } from '../store/recipients.js';
+import { dispatchCardPayload, recipientsFor } from '../store/recipients.js';
 import type { Store } from '../store/store.js';
 
 const SYSTEM = { kind: 'system' as const, id: 'dispatcher', name: 'PropDesk' };
@@ -21,7 +21,7 @@ export async function dispatchNewTickets(store: Store, clock: Clock, limit = 100
     const now = clock();
     for (const recipient of recipients) {
       await store.outbox.record(
-        { key: `dispatch:${number}:${recipient.conversationKey}`, kind: 'dispatch-card', conversationKey: recipient.conversationKey, ticketNumber: number, payload: { staffId: recipient.staffId } },
+        { key: `dispatch:${number}:${recipient.conversationKey}`, kind: 'dispatch-card', conversationKey: recipient.conversationKey, ticketNumber: number, payload: { ...dispatchCardPayload(recipient) } },
         now,
       );
     }

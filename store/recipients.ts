@@ -18,3 +18,13 @@ export async function recipientsFor(staff: StaffDirectory, department: Departmen
   const seen = new Set<string>();
   return bindingsOf(members).filter((r) => (seen.has(r.conversationKey) ? false : (seen.add(r.conversationKey), true)));
 }
+
+/** What a dispatch card entry carries: who it is for, so the assignee's personal card can show the full phone. */
+export interface CardRecipientPayload {
+  staffId: string;
+  kind: Recipient['kind'];
+}
+
+export function dispatchCardPayload(recipient: Recipient): CardRecipientPayload {
+  return { staffId: recipient.staffId, kind: recipient.kind };
+}

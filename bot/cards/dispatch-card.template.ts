@@ -65,7 +65,10 @@ export const dispatchCardTemplate = {
       title: '${labels.reassign}',
       card: {
         type: 'AdaptiveCard',
-        body: [{ type: 'Input.ChoiceSet', id: 'department', isRequired: true, choices: [{ $data: '${departments}', title: '${title}', value: '${value}' }] }],
+        body: [
+          { type: 'Input.ChoiceSet', id: 'department', label: '${labels.toDepartment}', choices: [{ $data: '${departments}', title: '${title}', value: '${value}' }] },
+          { type: 'Input.ChoiceSet', id: 'assignee', label: '${labels.toPerson}', choices: [{ $data: '${people}', title: '${title}', value: '${value}' }] },
+        ],
         actions: [{ type: 'Action.Execute', verb: 'reassign', title: '${labels.confirm}', data: { verb: 'reassign', ticket: '${number}' } }],
       },
     },

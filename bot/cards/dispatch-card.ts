@@ -6,6 +6,7 @@ import { CATEGORY_LABELS, DEPARTMENT_LABELS, NATURE_LABELS, SEVERITY_LABELS, STA
 import { isOpen } from '../../domain/transitions.js';
 import { formatInZone } from '../../domain/zoned-format.js';
 import { maskPhone } from '../../store/confidential-access.js';
+import type { Store } from '../../store/store.js';
 import type { Ticket } from '../../store/ticket-repository.js';
 import { dispatchCardTemplate } from './dispatch-card.template.js';
 
@@ -14,13 +15,13 @@ const LABELS: Record<Language, Record<string, string>> = {
     number: '工单号', category: '类别', severity: '投诉等级', nature: '性质', status: '状态', location: '位置', phone: '住户电话',
     replyDue: '回复时限', resolveDue: '处理时限', receiver: '首接人', assignee: '处理人', accept: '接单', reply: '回复住户',
     resolve: '处理完成', reassign: '转派', escalate: '升级', note: '备注', send: '发送', confirm: '确定',
-    replyPlaceholder: '给住户的回复', resultPlaceholder: '处理结果', title: '新工单', urgentTitle: '紧急工单',
+    replyPlaceholder: '给住户的回复', resultPlaceholder: '处理结果', title: '新工单', urgentTitle: '紧急工单', toDepartment: '转给部门', toPerson: '或转给个人',
   },
   en: {
     number: 'Ticket', category: 'Category', severity: 'Severity', nature: 'Nature', status: 'Status', location: 'Location', phone: 'Resident phone',
     replyDue: 'Reply by', resolveDue: 'Resolve by', receiver: 'Received by', assignee: 'Assignee', accept: 'Accept', reply: 'Reply to resident',
     resolve: 'Resolve', reassign: 'Reassign', escalate: 'Escalate', note: 'Note', send: 'Send', confirm: 'Confirm',
-    replyPlaceholder: 'Your reply to the resident', resultPlaceholder: 'What was done', title: 'New ticket', urgentTitle: 'URGENT ticket',
+    replyPlaceholder: 'Your reply to the resident', resultPlaceholder: 'What was done', title: 'New ticket', urgentTitle: 'URGENT ticket', toDepartment: 'To a department', toPerson: 'or to a person',
   },
 };
 
@@ -69,6 +70,7 @@ export function dispatchCard(ticket: Ticket, options: DispatchCardOptions): Atta
     canAccept: ticket.status === 'dispatched' || ticket.status === 'new',
     canResolve: ticket.status === 'accepted' || ticket.status === 'in_progress',
     departments: property.departments.map((d) => ({ title: d.name || pick(DEPARTMENT_LABELS[d.id], language), value: d.id })),
+    people: property.staff.map((s) => ({ title: `${s.name} · ${pick(DEPARTMENT_LABELS[s.department], language)}`, value: s.id })),
   };
   const card = new Template(dispatchCardTemplate).expand({ $root: data }) as Record<string, unknown>;
   return CardFactory.adaptiveCard(withSubmitFallback(card));
@@ -86,3 +88,11 @@ function withSubmitFallback(card: Record<string, unknown>): Record<string, unkno
   };
   return { ...card, actions: ((card.actions as Record<string, unknown>[]) ?? []).map(visit) };
 }
+
+/** The resident's full phone for the assignee's own card; the read is audited like every confidential read. */
+export async function assigneePhone(store: Store, ticket: Ticket): Promise<string | null> {
+  if (!ticket.assignee || ticket.assignee.kind !== 'staff') return null;
+  return store.confidential.readResidentPhone({ id: ticket.assignee.id, name: ticket.assignee.name ?? undefined }, ticket.number, ASSIGNEE_PHONE_REASON);
+}
+
+export const ASSIGNEE_PHONE_REASON = '接单人联系住户 / assignee contacting the resident';

@@ -4,7 +4,7 @@ import { DEPARTMENT_IDS } from '../../domain/property.js';
 import { routeTicket } from '../../domain/routing.js';
 import { DEPARTMENT_LABELS } from '../../domain/vocabulary.js';
 import { IllegalTransitionError } from '../../domain/transitions.js';
-import { recipientsFor } from '../../store/recipients.js';
+import { dispatchCardPayload, recipientsFor, type Recipient } from '../../store/recipients.js';
 import type { StaffMember } from '../../store/staff-directory.js';
 import type { Store } from '../../store/store.js';
 import type { Ticket } from '../../store/ticket-repository.js';
@@ -15,6 +15,8 @@ export const cardActionSchema = z.object({
   ticket: z.string().min(3),
   text: z.string().max(2000).optional(),
   department: z.enum(DEPARTMENT_IDS).optional(),
+  /** Reassign to a person (a roster id) instead of a whole department. */
+  assignee: z.string().min(1).optional(),
 });
 export type CardAction = z.infer<typeof cardActionSchema>;
 
@@ -93,12 +95,25 @@ export class CardActions {
         return updated;
       }
       case 'reassign': {
-        if (!action.department) throw new IllegalTransitionError(ticket.status, 'reassign', null, 'choose a department');
-        const updated = await this.store.tickets.act(ticket.number, 'reassign', { by, at, text, data: { from: ticket.department, to: action.department }, set: { department: action.department, assignee: null } });
-        for (const recipient of await recipientsFor(this.store.staff, action.department)) {
-          await this.store.outbox.record({ key: `dispatch:${ticket.number}:v${updated.version}:${recipient.conversationKey}`, kind: 'dispatch-card', conversationKey: recipient.conversationKey, ticketNumber: ticket.number, payload: { staffId: recipient.staffId } }, at);
+        const person = action.assignee ? await this.store.staff.byId(action.assignee) : null;
+        if (action.assignee && !person?.active) throw new IllegalTransitionError(ticket.status, 'reassign', null, `no staff member ${action.assignee}`);
+        const department = person?.department ?? action.department;
+        if (!department) throw new IllegalTransitionError(ticket.status, 'reassign', null, 'choose a department or a person');
+        const assignee = person ? { kind: 'staff' as const, id: person._id, name: person.name } : null;
+        const updated = await this.store.tickets.act(ticket.number, 'reassign', {
+          by,
+          at,
+          text,
+          data: { from: ticket.department, to: department, assignee: assignee?.id },
+          set: { department, assignee },
+        });
+        const recipients: Recipient[] = person
+          ? (person.bindings ?? []).filter((b) => b.kind === 'personal').map((b) => ({ conversationKey: b.conversationKey, staffId: person._id, kind: 'personal' as const }))
+          : await recipientsFor(this.store.staff, department);
+        for (const recipient of recipients) {
+          await this.store.outbox.record({ key: `dispatch:${ticket.number}:v${updated.version}:${recipient.conversationKey}`, kind: 'dispatch-card', conversationKey: recipient.conversationKey, ticketNumber: ticket.number, payload: { ...dispatchCardPayload(recipient) } }, at);
         }
-        await this.tellResident(updated, 'residentReassigned', { department: departmentName(action.department) });
+        await this.tellResident(updated, 'residentReassigned', { department: departmentName(department) });
         return updated;
       }
       case 'escalate': {
@@ -129,7 +144,7 @@ export class CardActions {
     for (const sent of await this.store.outbox.sentCards(ticket.number)) {
       if (!sent.sentActivityId) continue;
       await this.store.outbox.record(
-        { key: `card-update:${sent._id}:v${ticket.version}`, kind: 'card-update', conversationKey: sent.conversationKey, ticketNumber: ticket.number, payload: { activityId: sent.sentActivityId } },
+        { key: `card-update:${sent._id}:v${ticket.version}`, kind: 'card-update', conversationKey: sent.conversationKey, ticketNumber: ticket.number, payload: { ...this.store.outbox.payloadOf(sent), activityId: sent.sentActivityId } },
         this.clock(),
       );
     }

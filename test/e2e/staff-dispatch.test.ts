@@ -140,6 +140,42 @@ describe('staff side: dispatch cards and card actions', function () {
     assert.equal(stored.events.at(-1)?.by.id, 's-eng-1');
   });
 
+  it('shows the full phone only on the assignee’s own card, and logs that read', async () => {
+    const ticket = await openTicket({ intakeKey: 'staff-test-phone' });
+    await app.flushOutbox();
+    const before = connector.calls.length;
+    const answer = await invoke(clients.eng1!, 'accept', { ticket: ticket.number });
+    assert.ok(JSON.stringify((answer.body as { value: unknown }).value).includes('13800138000'));
+    await app.flushOutbox();
+    const updates = connector.calls.slice(before).filter((c) => c.method === 'PUT');
+    const own = updates.find((c) => c.conversationId === 'staff-conv-eng1')!;
+    const colleague = updates.find((c) => c.conversationId === 'staff-conv-eng2')!;
+    assert.ok(JSON.stringify(own.activity).includes('13800138000'));
+    assert.ok(!JSON.stringify(colleague.activity).includes('13800138000'));
+    assert.ok(JSON.stringify(colleague.activity).includes('138****8000'));
+    const reads = (await app.store.audit.forStaff('s-eng-1')).filter((e) => e.action === 'read-phone' && e.target?.id === ticket.number);
+    assert.ok(reads.length >= 2);
+    assert.ok(reads.every((e) => e.outcome === 'allowed' && /assignee/.test(e.reason ?? '')));
+  });
+
+  it('reassigns to one person, whose card then arrives', async () => {
+    const ticket = await openTicket({ intakeKey: 'staff-test-person' });
+    await app.flushOutbox();
+    const before = connector.calls.length;
+    const answer = await invoke(clients.eng1!, 'reassign', { ticket: ticket.number, assignee: 's-sec-1' });
+    assert.equal((answer.body as { statusCode: number }).statusCode, 200);
+    await app.flushOutbox();
+    const stored = await app.store.tickets.getByNumber(ticket.number);
+    assert.equal(stored.department, 'security');
+    assert.equal(stored.assignee?.id, 's-sec-1');
+    assert.equal(stored.status, 'dispatched');
+    const newCards = connector.calls.slice(before).filter((c) => c.method === 'POST' && JSON.stringify(c.activity).includes(ticket.number) && c.conversationId.startsWith('staff-'));
+    assert.deepEqual(newCards.map((c) => c.conversationId), ['staff-conv-sec1']);
+    const accepted = await invoke(clients.sec1!, 'accept', { ticket: ticket.number });
+    assert.equal((accepted.body as { statusCode: number }).statusCode, 200);
+    assert.equal((await app.store.tickets.getByNumber(ticket.number)).status, 'accepted');
+  });
+
   it('replies and resolves from the card, telling the resident each time; a second accept is refused politely', async () => {
     const ticket = await openTicket({ intakeKey: 'staff-test-resolve' });
     await app.flushOutbox();
@@ -185,9 +221,8 @@ describe('staff side: dispatch cards and card actions', function () {
     const stored = await app.store.tickets.getByNumber(ticket.number);
     assert.equal(stored.status, 'dispatched');
     assert.equal(stored.events.length, 2);
-    const refusals = await app.store.audit.forStaff('s-sec-1');
-    assert.equal(refusals[0]?.outcome, 'refused');
-    assert.equal(refusals[0]?.target?.id, ticket.number);
+    const refusals = (await app.store.audit.forStaff('s-sec-1')).filter((e) => e.target?.id === ticket.number);
+    assert.deepEqual(refusals.map((e) => [e.action, e.outcome]), [['card-resolve', 'refused']]);
     const unknown = await app.connection.db!.collection('audit').countDocuments({ 'actor.id': 'msteams:resident-1', outcome: 'refused' });
     assert.equal(unknown, 2);
   });
