@@ -57,11 +57,11 @@ export class MongoBotStateStorage implements Storage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    if (keys.length === 0) return {};
-    const documents = await this.states.find({ _id: { $in: keys } }).lean();
+    // One lookup per key: FerretDB 1.24 answers `_id` equality from its index but scans the whole collection for `$in`.
+    const documents = await Promise.all([...new Set(keys)].map((key) => this.states.findById(key).lean()));
     const items: StoreItems = {};
     for (const document of documents) {
-      items[document._id] = { ...(JSON.parse(document.json) as object), eTag: document.eTag };
+      if (document) items[document._id] = { ...(JSON.parse(document.json) as object), eTag: document.eTag };
     }
     return items;
   }
@@ -75,7 +75,7 @@ export class MongoBotStateStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.states.deleteMany({ _id: { $in: keys } });
+    await Promise.all([...new Set(keys)].map((key) => this.states.deleteOne({ _id: key })));
   }
 
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
