@@ -2,7 +2,10 @@ import type { Model } from 'mongoose';
 import type { AuditLog } from './audit-log.js';
 import type { HouseholdDocument } from './models/household.js';
 import type { ResidentAccountDocument } from './models/resident-account.js';
+import type { ExternalAccessRequestDocument } from './models/external-access.js';
 import type { TicketDocument } from './models/ticket.js';
+import type { StaffDirectory } from './staff-directory.js';
+import { PermissionDeniedError, requireStaffRole } from './staff-permissions.js';
 
 export interface StaffReader {
   id: string;
@@ -36,18 +39,28 @@ export class ConfidentialAccess {
     return why;
   }
 
-  /** The household file with its complaint and repair records. */
+  /** The household file with its members, history, records and documents, and its complaint and repair tickets. */
   async readHouseholdArchive(staff: StaffReader, archiveNo: string, reason: string | undefined) {
     const target = { kind: 'household', id: archiveNo };
     const why = await this.requireReason(staff, 'read-archive', target, archiveNo, reason);
+    return this.auditedArchive(staff, archiveNo, why, 'read-archive', null);
+  }
+
+  private async auditedArchive(staff: StaffReader, archiveNo: string, why: string, action: string, detail: string | null) {
+    const target = { kind: 'household', id: archiveNo };
     const household = await this.households.findOne({ archiveNo }).lean();
-    await this.audit.record({ actor: { kind: 'staff', ...staff }, action: 'read-archive', target, householdId: archiveNo, reason: why, outcome: household ? 'allowed' : 'refused', detail: household ? null : 'no such household' });
+    await this.audit.record({ actor: { kind: 'staff', ...staff }, action, target, householdId: archiveNo, reason: why, outcome: household ? 'allowed' : 'refused', detail: household ? detail : 'no such household' });
     if (!household) return null;
     const tickets = await this.tickets
       .find({ householdId: archiveNo }, { number: 1, category: 1, severity: 1, status: 1, text: 1, createdAt: 1 })
       .sort({ createdAt: -1 })
       .lean();
     return { household, tickets };
+  }
+
+  /** Used by ExternalArchiveAccess once a request is approved; the audit entry names the requester. */
+  async readForExternal(staff: StaffReader, archiveNo: string, reason: string, detail: string) {
+    return this.auditedArchive(staff, archiveNo, reason, 'external-read', detail);
   }
 
   /** A resident's full phone number: from their chat account, or else from the ticket they opened. */
@@ -63,6 +76,70 @@ export class ConfidentialAccess {
     await this.audit.record({ actor: { kind: 'staff', ...staff }, action: 'read-phone', target, householdId, reason: why, outcome: phone ? 'allowed' : 'refused', detail: phone ? null : 'no phone on file' });
     return phone;
   }
+}
+
+export interface ExternalRequester {
+  kind: 'police' | 'court' | 'lawyer' | 'other';
+  name: string;
+  organisation: string;
+  /** Warrant, badge or bar-licence number: whatever the requester showed. */
+  credential: string;
+}
+
+/** Outside requests (police, court, lawyer): registered with credentials, approved by the project manager, then read. */
+export class ExternalArchiveAccess {
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly requests: Model<ExternalAccessRequestDocument>,
+    private readonly staffDirectory: StaffDirectory,
+    private readonly access: ConfidentialAccess,
+  ) {}
+
+  async register(staff: StaffReader, archiveNo: string, requester: ExternalRequester, reason: string, at = new Date()): Promise<string> {
+    const target = { kind: 'household', id: archiveNo };
+    const missing = (['name', 'organisation', 'credential'] as const).filter((field) => !requester[field]?.trim());
+    if (missing.length || (reason?.trim() ?? '').length < MIN_REASON_LENGTH) {
+      const detail = missing.length ? `external request without ${missing.join(', ')}` : 'external request without a reason';
+      await this.audit.record({ actor: { kind: 'staff', ...staff }, action: 'external-request', target, householdId: archiveNo, reason: reason?.trim() || null, outcome: 'refused', detail, at });
+      throw new AccessRefusedError(detail);
+    }
+    const id = `EXT-${at.getTime().toString(36)}-${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
+    await this.requests.create({ _id: id, archiveNo, requester, reason: reason.trim(), registeredBy: staff, registeredAt: at, approvedAt: null });
+    await this.audit.record({ actor: { kind: 'staff', ...staff }, action: 'external-request', target, householdId: archiveNo, reason: reason.trim(), outcome: 'allowed', detail: `${id}: ${describe(requester)}`, at });
+    return id;
+  }
+
+  /** Only a project manager approves; a refused attempt is logged too. */
+  async approve(staffId: string, requestId: string, at = new Date()): Promise<void> {
+    const request = await this.requests.findById(requestId).lean();
+    if (!request) throw new AccessRefusedError(`no external request ${requestId}`);
+    const target = { kind: 'external-request', id: requestId };
+    try {
+      const pm = await requireStaffRole(this.staffDirectory, staffId, 'approveExternalAccess');
+      await this.requests.updateOne({ _id: requestId }, { $set: { approvedBy: { id: pm.id, name: pm.name }, approvedAt: at } });
+      await this.audit.record({ actor: { kind: 'staff', id: pm.id, name: pm.name }, action: 'approve-external-request', target, householdId: request.archiveNo, reason: request.reason, outcome: 'allowed', detail: describe(request.requester as ExternalRequester), at });
+    } catch (err) {
+      if (err instanceof PermissionDeniedError) {
+        await this.audit.record({ actor: { kind: 'staff', id: staffId }, action: 'approve-external-request', target, householdId: request.archiveNo, reason: request.reason, outcome: 'refused', detail: err.message, at });
+      }
+      throw err;
+    }
+  }
+
+  /** The file, shown to the outside requester by `staff`, only once the request is approved. */
+  async read(staff: StaffReader, requestId: string, at = new Date()) {
+    const request = await this.requests.findById(requestId).lean();
+    if (!request?.approvedAt) {
+      await this.audit.record({ actor: { kind: 'staff', ...staff }, action: 'external-read', target: { kind: 'external-request', id: requestId }, householdId: request?.archiveNo ?? null, reason: request?.reason ?? null, outcome: 'refused', detail: request ? 'not approved by the project manager' : 'no such request', at });
+      throw new AccessRefusedError(`external request ${requestId} is not approved`);
+    }
+    const detail = `${requestId}: ${describe(request.requester as ExternalRequester)}; approved by ${request.approvedBy?.name ?? request.approvedBy?.id}`;
+    return this.access.readForExternal(staff, request.archiveNo, request.reason, detail);
+  }
+}
+
+function describe(requester: ExternalRequester): string {
+  return `${requester.kind} ${requester.name}, ${requester.organisation}, credential ${requester.credential}`;
 }
 
 /** 13800138000 → 138****8000; landlines keep the area code: 0551-62880000 → 0551-****0000. */

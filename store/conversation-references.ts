@@ -28,4 +28,10 @@ export class ConversationReferences {
     const document = await this.references.findById(key).lean();
     return document ? (JSON.parse(document.referenceJson) as Partial<ConversationReference>) : null;
   }
+
+  /** The key of a user's most recently saved conversation on a channel (where to reach a resident). */
+  async latestKeyFor(channelId: string, userId: string): Promise<string | null> {
+    const document = await this.references.findOne({ channelId, userId }, { _id: 1 }).sort({ updatedAt: -1 }).lean();
+    return document?._id ?? null;
+  }
 }

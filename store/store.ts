@@ -2,12 +2,15 @@ import type { Connection } from 'mongoose';
 import type { Property } from '../domain/property.js';
 import { AuditLog } from './audit-log.js';
 import { MongoBotStateStorage } from './bot-state-storage.js';
-import { ConfidentialAccess } from './confidential-access.js';
+import { ConfidentialAccess, ExternalArchiveAccess } from './confidential-access.js';
 import { ConversationReferences } from './conversation-references.js';
 import { HouseholdRegistry } from './households.js';
 import { ensureIndexes } from './indexes.js';
+import { externalAccessRequestModel } from './models/external-access.js';
+import { Notices } from './notices.js';
 import { Outbox } from './outbox.js';
 import { ResidentAccounts } from './resident-accounts.js';
+import { Retention } from './retention.js';
 import { StaffDirectory } from './staff-directory.js';
 import { TicketRepository } from './ticket-repository.js';
 
@@ -22,6 +25,9 @@ export class Store {
   readonly confidential: ConfidentialAccess;
   readonly botState: MongoBotStateStorage;
   readonly outbox: Outbox;
+  readonly externalAccess: ExternalArchiveAccess;
+  readonly notices: Notices;
+  readonly retention: Retention;
 
   private constructor(
     readonly connection: Connection,
@@ -36,6 +42,9 @@ export class Store {
     this.confidential = new ConfidentialAccess(this.audit, this.households.households, this.residents.accounts, this.tickets.tickets);
     this.botState = new MongoBotStateStorage(connection);
     this.outbox = new Outbox(connection);
+    this.externalAccess = new ExternalArchiveAccess(this.audit, externalAccessRequestModel(connection), this.staff, this.confidential);
+    this.notices = new Notices(connection, this.staff, this.households, this.residents, this.references, this.outbox);
+    this.retention = new Retention(connection, this.households, this.residents, this.staff, this.audit, property.retentionYears);
   }
 
   /** Creates the indexes and loads the roster from the property file. */

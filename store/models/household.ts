@@ -21,6 +21,23 @@ const historySchema = new Schema(
   { _id: false },
 );
 
+export const RECORD_KINDS = ['praise', 'correspondence', 'payment', 'document'] as const;
+export const DOCUMENT_KINDS = ['move-in', 'renovation', 'lease-contract', 'service-contract', 'ad-approval', 'other'] as const;
+
+/** A daily record or a document of the file; documents are references (where the file is kept) with metadata. */
+const recordSchema = new Schema(
+  {
+    kind: { type: String, enum: RECORD_KINDS, required: true },
+    documentKind: { type: String, enum: DOCUMENT_KINDS, default: null },
+    title: { type: String, required: true },
+    ref: { type: String, default: null },
+    meta: { type: Schema.Types.Mixed, default: null },
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 /** One file per household (一户一档); archive number = property code + building + unit + room. */
 export const householdSchema = new Schema(
   {
@@ -32,6 +49,7 @@ export const householdSchema = new Schema(
     members: { type: [memberSchema], default: [] },
     departedAt: { type: Date, default: null },
     legalHold: { type: Boolean, default: false },
+    records: { type: [recordSchema], default: [] },
     history: { type: [historySchema], default: [] },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
