@@ -32,6 +32,12 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'audit', keys: { 'actor.id': 1, at: -1 }, name: 'actor_at' },
   { collection: 'outbox', keys: { status: 1, nextAttemptAt: 1 }, name: 'status_nextAttemptAt' },
   { collection: 'outbox', keys: { ticketNumber: 1, kind: 1 }, name: 'ticket_kind' },
+  { collection: 'households', keys: { departedAt: 1 }, name: 'departedAt' },
+  { collection: 'households', keys: { building: 1 }, name: 'building' },
+  { collection: 'conversationRefs', keys: { channelId: 1, userId: 1, updatedAt: -1 }, name: 'channel_user_updatedAt' },
+  { collection: 'notices', keys: { status: 1, expiresAt: 1 }, name: 'status_expiresAt' },
+  { collection: 'acks', keys: { noticeId: 1, at: 1 }, name: 'notice_at' },
+  { collection: 'externalAccessRequests', keys: { archiveNo: 1 }, name: 'archiveNo' },
   { collection: 'ticketVersionClaims', keys: { at: 1 }, name: 'at' },
   { collection: 'botStateClaims', keys: { at: 1 }, name: 'at' },
 ];
@@ -40,12 +46,6 @@ export async function ensureIndexes(connection: Connection, indexes: readonly In
   const db = connection.db;
   if (!db) throw new Error('the database connection is not open');
   for (const index of indexes) {
-  { collection: 'households', keys: { departedAt: 1 }, name: 'departedAt' },
-  { collection: 'households', keys: { building: 1 }, name: 'building' },
-  { collection: 'conversationRefs', keys: { channelId: 1, userId: 1, updatedAt: -1 }, name: 'channel_user_updatedAt' },
-  { collection: 'notices', keys: { status: 1, expiresAt: 1 }, name: 'status_expiresAt' },
-  { collection: 'acks', keys: { noticeId: 1, at: 1 }, name: 'notice_at' },
-  { collection: 'externalAccessRequests', keys: { archiveNo: 1 }, name: 'archiveNo' },
     await db.collection(index.collection).createIndex(index.keys, { name: index.name, unique: index.unique ?? false });
   }
 }
