@@ -23,6 +23,8 @@ export interface SerializedLinearModel<L extends string = string> {
 export interface TrainingExample<L extends string> {
   features: string[];
   label: L;
+  /** Weight of the example in training (default 1). */
+  weight?: number;
 }
 
 export interface Prediction<L extends string> {
@@ -144,17 +146,18 @@ export function trainNaiveBayes<L extends string>(
   for (const ex of examples) {
     const c = li.get(ex.label);
     if (c === undefined) throw new Error(`unknown label ${ex.label}`);
-    docCount[c]!++;
+    const ew = ex.weight ?? 1;
+    docCount[c]! += ew;
     for (const f of opts.binary ? [...new Set(ex.features)] : ex.features) {
       if ((seen.get(f) ?? 0) < minCount) continue;
       let arr = featCount.get(f);
       if (!arr) featCount.set(f, (arr = new Array<number>(labels.length).fill(0)));
-      arr[c]!++;
-      total[c]!++;
+      arr[c]! += ew;
+      total[c]! += ew;
     }
   }
   const V = featCount.size;
-  const n = examples.length;
+  const n = docCount.reduce((a, d) => a + d, 0);
   const bias = docCount.map((d) => round(Math.log((d + 1) / (n + labels.length))));
   const weights: Record<string, number[]> = {};
   const denom = total.map((t) => Math.log(t + alpha * V));
@@ -211,7 +214,7 @@ export function trainLogistic<L extends string>(
     }
     const y = li.get(ex.label);
     if (y === undefined) throw new Error(`unknown label ${ex.label}`);
-    const cw = opts.classWeights?.[ex.label] ?? 1;
+    const cw = (opts.classWeights?.[ex.label] ?? 1) * (ex.weight ?? 1);
     return { idx, val, y, cw };
   });
   const rand = seededRandom(opts.seed ?? 42);

@@ -23,6 +23,8 @@ export interface LocalRecognizerOptions {
   corpusPath?: string;
   train?: TrainOptions;
   lowConfidenceThreshold?: number;
+  /** Override of SECURITY_PREFERENCE (for tuning by cross-validation). */
+  securityPreference?: number;
 }
 
 export class LocalRecognizer implements Recognizer {
@@ -31,6 +33,7 @@ export class LocalRecognizer implements Recognizer {
   private readonly secondary: LinearModel<Category> | null;
   private readonly severity: SeverityClassifier;
   private readonly threshold: number;
+  private readonly securityPreference: number;
 
   constructor(opts: LocalRecognizerOptions = {}) {
     this.models = opts.models ?? loadModels(opts.corpusPath, opts.train);
@@ -38,6 +41,7 @@ export class LocalRecognizer implements Recognizer {
     this.secondary = this.models.secondary ? new LinearModel(this.models.secondary) : null;
     this.severity = new SeverityClassifier(this.models.severity);
     this.threshold = opts.lowConfidenceThreshold ?? LOW_CONFIDENCE_THRESHOLD;
+    this.securityPreference = opts.securityPreference ?? SECURITY_PREFERENCE;
   }
 
   async recognize(text: string, locale?: Locale): Promise<RecognizerResult> {
@@ -60,7 +64,7 @@ export class LocalRecognizer implements Recognizer {
     // top one — unless the message carries a complaint signal (damage claim, severity cue).
     const sec = alternatives.find((a) => a.category === 'security')!;
     const complaintSignal = isClaim(text) || matchSeverityCues(text) !== null;
-    if (alternatives[0]!.category !== 'security' && sec.confidence >= SECURITY_PREFERENCE && !complaintSignal) {
+    if (alternatives[0]!.category !== 'security' && sec.confidence >= this.securityPreference && !complaintSignal) {
       alternatives = [sec, ...alternatives.filter((a) => a !== sec)];
       rules.push('model:security-preference');
     }

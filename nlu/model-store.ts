@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { extractFeatures } from './features.js';
 import { trainLogistic, trainNaiveBayes, trainNbLogistic, type SerializedLinearModel } from './linear-model.js';
+import { matchSafety } from './safety-rules.js';
 import { trainSeverityModel } from './severity.js';
 import { CATEGORIES, LOCALES, isCategory, isSeverity, type Category, type CorpusItem, type Locale, type Severity } from './types.js';
 
@@ -75,6 +76,16 @@ export interface TrainOptions {
   learningRate?: number;
   /** Extra loss weight on security examples (recall of life-safety messages matters most). */
   securityWeight?: number;
+  /** Ensemble: weight of the naive-Bayes probabilities (LR gets the rest). */
+  nbWeight?: number;
+  /** Naive-Bayes smoothing. */
+  nbAlpha?: number;
+  /**
+   * Training weight of items on which a life-safety rule fires (matchSafety non-empty). The rules
+   * decide those messages at run time whatever the model says, so the model mostly has to learn
+   * the rest; a low weight keeps danger words from pulling ordinary complaints and repairs to security.
+   */
+  ruleCoveredWeight?: number;
 }
 
 export interface TrainedModels {
@@ -87,24 +98,32 @@ export interface TrainedModels {
   meta: { trainedOn: string; items: number; corpusSha256: string; kind: ModelKind };
 }
 
-export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = {
-  kind: 'ensemble',
-  epochs: 15,
-  l2: 1e-6,
-  learningRate: 0.8,
-  securityWeight: 0.7,
-};
-
 /** Naive Bayes smoothing; 0.1 was best in cross-validation on the training split (0.01–2 tried). */
 const NB_ALPHA = 0.1;
 const NB_TEMPERATURE = 1;
 /** Weight of the NB probabilities in the ensemble (LR gets the rest). */
 const ENSEMBLE_NB_WEIGHT = 0.4;
 
+export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = {
+  kind: 'ensemble',
+  epochs: 15,
+  l2: 1e-6,
+  learningRate: 0.8,
+  securityWeight: 0.7,
+  nbWeight: ENSEMBLE_NB_WEIGHT,
+  nbAlpha: NB_ALPHA,
+  ruleCoveredWeight: 1,
+};
+
+
 export function trainModels(items: readonly CorpusItem[], opts: TrainOptions = {}, trainedOn = 'memory'): TrainedModels {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...opts };
-  const examples = items.map((i) => ({ features: extractFeatures(i.text), label: i.category }));
-  const nb = () => trainNaiveBayes(CATEGORIES, examples, { alpha: NB_ALPHA, temperature: NB_TEMPERATURE });
+  const examples = items.map((i) => ({
+    features: extractFeatures(i.text),
+    label: i.category,
+    weight: o.ruleCoveredWeight !== 1 && matchSafety(i.text).length > 0 ? o.ruleCoveredWeight : 1,
+  }));
+  const nb = () => trainNaiveBayes(CATEGORIES, examples, { alpha: o.nbAlpha, temperature: NB_TEMPERATURE });
   const lr = () =>
     trainLogistic(CATEGORIES, examples, {
       epochs: o.epochs,
@@ -116,7 +135,7 @@ export function trainModels(items: readonly CorpusItem[], opts: TrainOptions = {
   const nblr = () =>
     trainNbLogistic(CATEGORIES, examples, { epochs: o.epochs, l2: o.l2, learningRate: o.learningRate, seed: 20240601, classWeights: { security: o.securityWeight } });
   const category = o.kind === 'naive-bayes' ? nb() : o.kind === 'nb-logistic' ? nblr() : lr();
-  const extra = o.kind === 'ensemble' ? { secondary: nb(), secondaryWeight: ENSEMBLE_NB_WEIGHT } : {};
+  const extra = o.kind === 'ensemble' ? { secondary: nb(), secondaryWeight: o.nbWeight } : {};
   const hash = createHash('sha256');
   for (const i of items) hash.update(`${i.text}\t${i.category}\t${i.severity ?? ''}\n`);
   return {

@@ -1,7 +1,7 @@
 /**
  * k-fold cross-validation on the TRAINING split only — the honest way to tune features, model
  * and rules without looking at the held-out split:
- *   node dist/scripts/bench/nlu-cv.js [--folds 5] [--kind logistic|naive-bayes] [--epochs N] [--l2 X] [--lr X] [--security-weight X] [--errors]
+ *   node dist/scripts/bench/nlu-cv.js [--folds 5] [--kind logistic|naive-bayes] [--epochs N] [--l2 X] [--lr X] [--security-weight X] [--security-preference X] [--nb-weight X] [--nb-alpha X] [--rule-covered-weight X] [--errors]
  */
 import { LocalRecognizer } from '../../nlu/local-recognizer.js';
 import { defaultTrainPath, loadCorpus, trainModels, type TrainOptions } from '../../nlu/model-store.js';
@@ -20,6 +20,12 @@ if (arg('--epochs')) opts.epochs = Number(arg('--epochs'));
 if (arg('--l2')) opts.l2 = Number(arg('--l2'));
 if (arg('--lr')) opts.learningRate = Number(arg('--lr'));
 if (arg('--security-weight')) opts.securityWeight = Number(arg('--security-weight'));
+if (arg('--nb-weight')) opts.nbWeight = Number(arg('--nb-weight'));
+if (arg('--nb-alpha')) opts.nbAlpha = Number(arg('--nb-alpha'));
+if (arg('--rule-covered-weight')) opts.ruleCoveredWeight = Number(arg('--rule-covered-weight'));
+const securityPreference = arg('--security-preference') !== undefined ? Number(arg('--security-preference')) : undefined;
+/** How security answers were reached in CV (correct/wrong), like the held-out bench. */
+const how: Record<string, { correct: number; wrong: number }> = {};
 
 const conf = Object.fromEntries(CATEGORIES.map((a) => [a, Object.fromEntries(CATEGORIES.map((b) => [b, 0]))])) as Record<Category, Record<Category, number>>;
 let trainMs = 0;
@@ -27,12 +33,18 @@ for (let f = 0; f < folds; f++) {
   const train = items.filter((_, i) => i % folds !== f);
   const test = items.filter((_, i) => i % folds === f);
   const t0 = Date.now();
-  const rec = new LocalRecognizer({ models: trainModels(train, opts) });
+  const rec = new LocalRecognizer({ models: trainModels(train, opts), securityPreference });
   trainMs += Date.now() - t0;
   for (const it of test) {
     const r = rec.recognizeSync(it.text, it.locale);
     conf[it.category][r.category]++;
-    if (process.argv.includes('--errors') && r.category !== it.category) console.log(`${it.category} → ${r.category}\t${it.text}`);
+    let src = '';
+    if (r.category === 'security') {
+      src = r.rules.some((x) => x.startsWith('security:')) ? 'rule' : r.rules.includes('model:security-preference') ? 'preference' : 'model';
+      how[src] ??= { correct: 0, wrong: 0 };
+      how[src]![it.category === 'security' ? 'correct' : 'wrong']++;
+    }
+    if (process.argv.includes('--errors') && r.category !== it.category) console.log(`${it.category} → ${r.category}${src ? ` (${src})` : ''}\t${it.text}`);
   }
 }
 let correct = 0;
@@ -50,3 +62,4 @@ for (const c of CATEGORIES) {
 console.log(`${folds}-fold CV on ${items.length} training items ${JSON.stringify(opts)}`);
 console.log(`accuracy ${(correct / items.length).toFixed(4)}  macro-F1 ${(f1 / CATEGORIES.length).toFixed(4)}  mean train ${(trainMs / folds).toFixed(0)} ms`);
 console.log(per.join(' | '));
+console.log(`security answers by source (correct/wrong): ${Object.entries(how).map(([k, v]) => `${k} ${v.correct}/${v.wrong}`).join(', ')}`);
