@@ -8,6 +8,7 @@ import { ResidentDesk } from '../dialogs/resident/resident-desk.js';
 import { CardActions } from '../dialogs/staff/card-actions.js';
 import { StaffDesk } from '../dialogs/staff/staff-desk.js';
 import { dispatchNewTickets } from '../jobs/dispatch-new-tickets.js';
+import { startJobScheduler, type JobScheduler } from '../jobs/scheduler.js';
 import type { Clock } from '../domain/clock.js';
 import { createRecognizer, type Recognizer } from '../nlu/index.js';
 import { connectDatabase, databaseAnswers, isDatabaseUnavailable } from '../store/database.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   /** Where "now" comes from (tests set it). */
   clock?: Clock;
   recognizer?: Recognizer;
+  /** Runs the scheduled jobs (SLA, surveys, handover, repeats, monthly report) on node-cron; default on, tests turn it off. */
+  scheduleJobs?: boolean;
 }
 
 const TURN_DRAIN_TIMEOUT_MS = 10_000;
@@ -135,6 +138,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const port = (server.address() as { port: number }).port;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   logger.info({ url, property: config.property.code, database: embedded ? 'embedded' : 'MONGODB_URI' }, 'PropDesk is listening');
+  const scheduler: JobScheduler | undefined = options.scheduleJobs === false ? undefined : startJobScheduler(store, clock, logger);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -148,6 +152,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     stop() {
       stopping ??= (async () => {
         if (timer) clearInterval(timer);
+        await scheduler?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         const drainUntil = Date.now() + TURN_DRAIN_TIMEOUT_MS;
         while (turnsInFlight > 0 && Date.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));

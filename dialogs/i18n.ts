@@ -1,15 +1,17 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from './language.js';
 import { commonEn } from './locales/en/common.js';
+import { jobsEn } from './locales/en/jobs.js';
 import { residentEn } from './locales/en/resident.js';
 import { staffEn } from './locales/en/staff.js';
 import { commonZhCN } from './locales/zh-CN/common.js';
+import { jobsZhCN } from './locales/zh-CN/jobs.js';
 import { residentZhCN } from './locales/zh-CN/resident.js';
 import { staffZhCN } from './locales/zh-CN/staff.js';
 
-/** The catalogue is split by audience (common, resident, staff); every key exists in zh-CN and en. */
-const zhCN = { ...commonZhCN, ...residentZhCN, ...staffZhCN };
-const en: Record<keyof typeof zhCN, string> = { ...commonEn, ...residentEn, ...staffEn };
+/** The catalogue is split by audience (common, resident, staff, jobs); every key exists in zh-CN and en. */
+const zhCN = { ...commonZhCN, ...residentZhCN, ...staffZhCN, ...jobsZhCN };
+const en: Record<keyof typeof zhCN, string> = { ...commonEn, ...residentEn, ...staffEn, ...jobsEn };
 
 export type MessageKey = keyof typeof zhCN;
 export type Translate = (key: MessageKey, values?: Record<string, unknown>) => string;

@@ -141,6 +141,7 @@ export class TicketRepository {
       status: 'new' as const,
       replyDueAt: deadlines.replyDueAt,
       resolveDueAt: deadlines.resolveDueAt,
+      slaNextAt: intake.at,
       version: 0,
       createdAt: intake.at,
       updatedAt: intake.at,
@@ -178,6 +179,8 @@ export class TicketRepository {
         set.resolvedAt = null;
         set.closedAt = null;
       }
+      // new deadlines (supervisor reply, rework): the SLA job looks at the ticket again at once
+      if ((action === 'escalate' || action === 'reopen') && set.slaNextAt === undefined) set.slaNextAt = options.at;
       return {
         set,
         event: { kind: EVENT_OF_ACTION[action], at: options.at, by: options.by, text: options.text, from: ticket.status, to: status, data: options.data },

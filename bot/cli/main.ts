@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { createCliContext } from './cli-context.js';
 import { registerClassifyCommand } from './classify-command.js';
 import { registerDbCommand } from './db-command.js';
+import { registerJobCommand } from './job-command.js';
+import { registerReportCommand } from './report-command.js';
 import { registerSlaCommand } from './sla-command.js';
 import { registerStaffCommand } from './staff-command.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
@@ -17,6 +19,8 @@ function buildProgram(): Command {
   registerSlaCommand(program, cli);
   registerClassifyCommand(program, cli);
   registerStaffCommand(program, cli);
+  registerJobCommand(program, cli);
+  registerReportCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -17,5 +17,5 @@ export async function startTestApp(options: {
   app?: Partial<AppOptions>;
 }): Promise<App> {
   const config = options.config ?? testConfig(options.env);
-  return startApp(config, { logger: quietLogger, host: '127.0.0.1', port: 0, databaseName: uniqueDatabaseName(options.label), ...options.app });
+  return startApp(config, { logger: quietLogger, host: '127.0.0.1', port: 0, databaseName: uniqueDatabaseName(options.label), scheduleJobs: false, ...options.app });
 }

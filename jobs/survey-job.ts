@@ -1,0 +1,94 @@
+import type { Clock } from '../domain/clock.js';
+import { callbackDecision, callbackDueAt } from '../domain/sampling.js';
+import { workingCalendarFor } from '../domain/sla-clock.js';
+import { slaPolicyFor } from '../domain/sla-policy.js';
+import { CATEGORY_LABELS } from '../domain/vocabulary.js';
+import type { CallbackMethod } from '../store/models/callback-task.js';
+import { recipientsFor } from '../store/recipients.js';
+import type { Store } from '../store/store.js';
+import { Surveys } from '../store/surveys.js';
+import type { Ticket } from '../store/ticket-repository.js';
+import { localTime, recordResidentText, recordStaffTexts, staffText } from './job-messages.js';
+
+const DAY_MS = 86_400_000;
+/** How long a resident has to answer the chat survey before staff call back. */
+export const SURVEY_ANSWER_DAYS = 2;
+/** Resolutions looked at on each run; a run missed for longer than this leaves those tickets unsurveyed. */
+const RESOLVED_LOOKBACK_DAYS = 3;
+
+const SYSTEM = { kind: 'system' as const, id: 'survey-job', name: 'PropDesk' };
+
+export interface SurveyJobResult {
+  surveysSent: number;
+  callbackTasks: number;
+  visits: number;
+}
+
+/** Times a ticket was reopened: each rework round gets a survey of its own. */
+export function surveyRound(ticket: Pick<Ticket, 'events'>): number {
+  return (ticket.events ?? []).filter((e) => e.kind === 'reopened').length;
+}
+
+/**
+ * Callback surveys. A resolved ticket is surveyed when the domain's sampling picks it (complaints
+ * always; a reworked ticket always); the resident gets the survey in chat, or staff get a callback
+ * task when there is no chat. Sampled repairs flagged for an in-person visit also go to the visit
+ * list. A survey unanswered for 2 days becomes a phone callback task.
+ */
+export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJobResult> {
+  const now = clock();
+  const surveys = new Surveys(store.connection);
+  const result: SurveyJobResult = { surveysSent: 0, callbackTasks: 0, visits: 0 };
+
+  const resolved = await store.tickets.tickets
+    .find({ resolvedAt: { $gt: new Date(now.getTime() - RESOLVED_LOOKBACK_DAYS * DAY_MS), $lte: now } }, { number: 1 })
+    .lean();
+  for (const { number } of resolved) {
+    const ticket = await store.tickets.findByNumber(number);
+    if (!ticket?.resolvedAt || (ticket.status !== 'resolved' && ticket.status !== 'closed')) continue;
+    const round = surveyRound(ticket);
+    const decision = callbackDecision(ticket.number, ticket.category, store.property.callbackRates);
+    if (!decision.callback && round === 0) continue;
+    const id = Surveys.idOf(ticket.number, round);
+    if (decision.inPerson && (await createTask(store, surveys, ticket, `${id}:visit`, 'visit', 'in-person', now))) result.visits += 1;
+    if (await surveys.exists(id)) continue;
+    if (await recordResidentText(store, ticket, `survey:${id}`, 'jobSurveyAsk', {}, now)) {
+      const created = await surveys.create({
+        _id: id,
+        ticketNumber: ticket.number,
+        round,
+        conversationKey: ticket.resident?.conversationKey ?? null,
+        residentAccountId: ticket.resident?.accountId ?? null,
+        inPerson: decision.inPerson,
+        status: 'sent',
+        sentAt: now,
+        answerDueAt: new Date(now.getTime() + SURVEY_ANSWER_DAYS * DAY_MS),
+      });
+      if (created) result.surveysSent += 1;
+    } else if (await createTask(store, surveys, ticket, id, 'phone', 'no-chat', now)) {
+      result.callbackTasks += 1;
+    }
+  }
+
+  for (const survey of await surveys.unansweredBy(now)) {
+    const ticket = await store.tickets.findByNumber(survey.ticketNumber);
+    if (ticket && (await createTask(store, surveys, ticket, survey._id, 'phone', 'no-answer', now))) result.callbackTasks += 1;
+    await surveys.expire(survey._id);
+  }
+  return result;
+}
+
+/** Creates a callback task once (the task id is the claim) and tells the service department. */
+async function createTask(store: Store, surveys: Surveys, ticket: Ticket, id: string, method: CallbackMethod, reason: 'no-answer' | 'in-person' | 'no-chat', now: Date): Promise<boolean> {
+  const dueAt = callbackDueAt(ticket.resolvedAt ?? now, slaPolicyFor(store.property), workingCalendarFor(store.property));
+  const values = {
+    number: ticket.number,
+    category: CATEGORY_LABELS[ticket.category].zh,
+    method: staffText(method === 'visit' ? 'jobMethodVisit' : 'jobMethodPhone'),
+    due: localTime(dueAt, store.property.timeZone),
+  };
+  await recordStaffTexts(store, await recipientsFor(store.staff, 'service'), { keyPrefix: `callback-task:${id}`, ticketNumber: ticket.number, key: 'jobCallbackTask', values }, now);
+  const created = await surveys.createTask({ _id: id, ticketNumber: ticket.number, category: ticket.category, reason, method, status: 'open', dueAt, createdAt: now });
+  if (created) await store.tickets.record(ticket.number, 'callback', { by: SYSTEM, at: now, text: `callback task (${method})`, data: { task: id, method, reason, dueAt } });
+  return created;
+}

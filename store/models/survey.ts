@@ -1,0 +1,28 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+
+export const SURVEY_ANSWERS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
+export type SurveyAnswer = (typeof SURVEY_ANSWERS)[number];
+
+/** A callback survey sent in chat after a ticket was resolved; `_id` is "<ticket number>#<round>" (round = times reopened). */
+export const surveySchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    ticketNumber: { type: String, required: true },
+    round: { type: Number, required: true },
+    conversationKey: { type: String, default: null },
+    residentAccountId: { type: String, default: null },
+    inPerson: { type: Boolean, default: false },
+    status: { type: String, enum: ['sent', 'answered', 'expired'], required: true },
+    sentAt: { type: Date, required: true },
+    answerDueAt: { type: Date, required: true },
+    answer: { type: String, enum: [...SURVEY_ANSWERS, null], default: null },
+    comment: { type: String, default: null },
+    answeredAt: { type: Date, default: null },
+  },
+  { collection: 'surveys', versionKey: false },
+);
+export type SurveyDocument = InferSchemaType<typeof surveySchema>;
+
+export function surveyModel(connection: Connection): Model<SurveyDocument> {
+  return (connection.models.Survey as Model<SurveyDocument> | undefined) ?? connection.model<SurveyDocument>('Survey', surveySchema);
+}

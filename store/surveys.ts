@@ -1,0 +1,87 @@
+import type { Connection, Model } from 'mongoose';
+import { isDuplicateKeyError } from './duplicate-key.js';
+import { callbackTaskModel, type CallbackMethod, type CallbackTaskDocument } from './models/callback-task.js';
+import { surveyModel, type SurveyAnswer, type SurveyDocument } from './models/survey.js';
+
+export type Survey = SurveyDocument;
+export type CallbackTask = CallbackTaskDocument;
+
+/** Callback surveys sent in chat and the callback tasks staff do by phone or in person. */
+export class Surveys {
+  readonly surveys: Model<SurveyDocument>;
+  readonly tasks: Model<CallbackTaskDocument>;
+
+  constructor(connection: Connection) {
+    this.surveys = surveyModel(connection);
+    this.tasks = callbackTaskModel(connection);
+  }
+
+  static idOf(ticketNumber: string, round: number): string {
+    return `${ticketNumber}#${round}`;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.surveys.countDocuments({ _id: id })) > 0;
+  }
+
+  /** Inserts once; false when this survey was already recorded. */
+  async create(survey: Omit<SurveyDocument, 'answer' | 'comment' | 'answeredAt'>): Promise<boolean> {
+    return insertOnce(() => this.surveys.create(survey));
+  }
+
+  /** The survey a ticket's resident has not answered yet (the latest round). */
+  async openFor(ticketNumber: string): Promise<Survey | null> {
+    return this.surveys.findOne({ ticketNumber, status: 'sent' }).sort({ round: -1 }).lean();
+  }
+
+  /** The open survey of a resident's account, for the resident desk to read an answer against. */
+  async openForResident(accountId: string): Promise<Survey | null> {
+    return this.surveys.findOne({ residentAccountId: accountId, status: 'sent' }).sort({ sentAt: -1 }).lean();
+  }
+
+  /** Marks an open survey answered; false when it was answered or expired meanwhile. */
+  async answer(id: string, answer: SurveyAnswer, comment: string | null, at: Date): Promise<boolean> {
+    const result = await this.surveys.updateOne({ _id: id, status: 'sent' }, { $set: { status: 'answered', answer, comment, answeredAt: at } });
+    return result.modifiedCount === 1;
+  }
+
+  async unansweredBy(now: Date, limit = 500): Promise<Survey[]> {
+    return this.surveys.find({ status: 'sent', answerDueAt: { $lte: now } }).sort({ answerDueAt: 1 }).limit(limit).lean();
+  }
+
+  async expire(id: string): Promise<void> {
+    await this.surveys.updateOne({ _id: id, status: 'sent' }, { $set: { status: 'expired' } });
+  }
+
+  /** Inserts a callback task once (its id is the claim); false when it exists. */
+  async createTask(task: Omit<CallbackTaskDocument, 'result' | 'satisfaction' | 'doneAt' | 'doneBy'>): Promise<boolean> {
+    return insertOnce(() => this.tasks.create(task));
+  }
+
+  async openTasks(method?: CallbackMethod): Promise<CallbackTask[]> {
+    return this.tasks.find({ status: 'open', ...(method ? { method } : {}) }).sort({ dueAt: 1 }).lean();
+  }
+
+  /** The visit list: open callbacks to be made in person. */
+  visitList(): Promise<CallbackTask[]> {
+    return this.openTasks('visit');
+  }
+
+  async completeTask(id: string, outcome: { method: CallbackMethod; result: string; satisfaction?: SurveyAnswer | null; by: string }, at: Date): Promise<boolean> {
+    const updated = await this.tasks.updateOne(
+      { _id: id, status: 'open' },
+      { $set: { status: 'done', method: outcome.method, result: outcome.result, satisfaction: outcome.satisfaction ?? null, doneAt: at, doneBy: outcome.by } },
+    );
+    return updated.modifiedCount === 1;
+  }
+}
+
+async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false;
+    throw err;
+  }
+}

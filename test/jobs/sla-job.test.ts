@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { runSlaJob } from '../../jobs/sla-job.js';
+import { hours, intake, messageKeyOf, minutes, openJobTestBed, outboxFor, type JobTestBed } from './job-fixtures.js';
+
+const T = new Date('2026-11-26T02:00:00Z'); // Thursday 10:00 in Shanghai
+const at = (ms: number) => new Date(T.getTime() + ms);
+
+describe('jobs: SLA reminders and escalation', function () {
+  this.timeout(60_000);
+  let bed: JobTestBed;
+  before(async () => {
+    bed = await openJobTestBed('sla_job');
+  });
+  after(async () => bed?.close());
+
+  async function messages(number: string) {
+    return (await outboxFor(bed.store, number)).map((entry) => ({ to: entry.conversationKey, key: messageKeyOf(bed.store, entry), id: entry._id }));
+  }
+
+  it('reminds the department at 50% and 80% of the reply window, each once, then marks the breach and escalates', async () => {
+    const { ticket } = await bed.store.tickets.open(intake(T, { category: 'security', text: '地下车库有人撬车' }));
+    assert.equal((await runSlaJob(bed.store, () => at(minutes(5)))).reminders, 0);
+    assert.deepEqual(await messages(ticket.number), []);
+
+    await runSlaJob(bed.store, () => at(minutes(7.5)));
+    await runSlaJob(bed.store, () => at(minutes(8)));
+    assert.deepEqual(await messages(ticket.number), [{ to: 'conv-sec1', key: 'jobSlaReminder', id: `sla:${ticket.number}:reply-50:conv-sec1` }]);
+
+    await runSlaJob(bed.store, () => at(minutes(12)));
+    await runSlaJob(bed.store, () => at(minutes(13)));
+    assert.equal((await messages(ticket.number)).filter((m) => m.key === 'jobSlaReminder').length, 2);
+
+    const breach = await runSlaJob(bed.store, () => at(minutes(15) + 1));
+    assert.equal(breach.breaches, 1);
+    await runSlaJob(bed.store, () => at(minutes(16)));
+    const all = await messages(ticket.number);
+    assert.deepEqual(all.filter((m) => m.key === 'jobSlaBreached').map((m) => m.to), ['conv-pm'], 'security breaches go to the project manager');
+    assert.deepEqual(all.filter((m) => m.key === 'jobResidentDelayed').map((m) => m.to), ['conv-resident']);
+    const stored = await bed.store.tickets.getByNumber(ticket.number);
+    assert.equal(stored.replyBreached, true);
+    assert.equal(stored.resolveBreached, false);
+    assert.equal(stored.events.filter((e) => e.kind === 'breached').length, 1);
+    assert.equal(stored.events.filter((e) => e.kind === 'reminded').length, 2);
+    assert.ok(stored.slaNextAt && stored.slaNextAt.getTime() > at(minutes(16)).getTime(), 'next look: the resolve window');
+  });
+
+  it('escalates a breach by complaint level: minor → desk lead, important → service head, major → project manager', async () => {
+    const numbers: Record<string, string> = {};
+    for (const severity of ['minor', 'important', 'major'] as const) {
+      const { ticket } = await bed.store.tickets.open(intake(T, { category: 'complaint', severity, text: `${severity} 投诉：楼道噪音` }));
+      numbers[severity] = ticket.number;
+    }
+    await runSlaJob(bed.store, () => at(hours(2) + 1));
+    const major = await messages(numbers.major!);
+    assert.deepEqual(major.filter((m) => m.key === 'jobSlaBreached').map((m) => m.to), ['conv-pm']);
+    assert.equal(major.filter((m) => m.key === 'jobSlaReminder').length, 0, 'a ticket first seen at its breach gets the breach only');
+
+    await runSlaJob(bed.store, () => new Date('2026-11-27T02:00:01Z')); // Friday 10:00:01, one working day later
+    const target = async (n: string) => (await messages(n)).filter((m) => m.key === 'jobSlaBreached').map((m) => m.to).sort();
+    assert.deepEqual(await target(numbers.minor!), ['conv-desk1', 'conv-desk1'], 'reply and resolve breaches, each to the desk lead');
+    assert.deepEqual(await target(numbers.important!), ['conv-head']);
+    assert.deepEqual(await target(numbers.major!), ['conv-pm']);
+    const minor = await bed.store.tickets.getByNumber(numbers.minor!);
+    assert.equal(minor.replyBreached, true);
+    assert.equal(minor.resolveBreached, true, 'a minor complaint is also due to be resolved within one working day');
+    assert.equal((await bed.store.tickets.getByNumber(numbers.important!)).resolveBreached, false);
+  });
+
+  it('reminds the assignee rather than the department once someone has taken the ticket', async () => {
+    const { ticket } = await bed.store.tickets.open(intake(T));
+    await bed.store.tickets.act(ticket.number, 'dispatch', { by: { kind: 'system', id: 't' }, at: T });
+    await bed.store.tickets.act(ticket.number, 'accept', { by: { kind: 'staff', id: 's-eng-1' }, at: at(minutes(10)), set: { assignee: { kind: 'staff', id: 's-eng-1', name: '王师傅' } } });
+    // repair: resolve within 3 working days (Thu 10:00 → Tue 10:00); 50% is Sat 22:00 local wall clock
+    const stored = await bed.store.tickets.getByNumber(ticket.number);
+    const half = new Date(T.getTime() + (stored.resolveDueAt!.getTime() - T.getTime()) / 2);
+    await runSlaJob(bed.store, () => new Date(half.getTime() + 1));
+    const sent = await messages(ticket.number);
+    assert.deepEqual(sent.map((m) => [m.to, m.key]), [['conv-eng1', 'jobSlaReminder']]);
+  });
+
+  it('applies the 5-minute rule to a reply missed after a supervisor escalation', async () => {
+    const { ticket } = await bed.store.tickets.open(intake(T, { category: 'complaint', severity: 'important', text: '物业态度差' }));
+    await bed.store.tickets.act(ticket.number, 'escalate', { by: { kind: 'staff', id: 's-desk-1' }, at: at(minutes(20)) });
+    await runSlaJob(bed.store, () => at(minutes(24)));
+    assert.equal((await bed.store.tickets.getByNumber(ticket.number)).replyBreached, false);
+    const run = await runSlaJob(bed.store, () => at(minutes(25) + 1));
+    assert.equal(run.breaches, 1);
+    const stored = await bed.store.tickets.getByNumber(ticket.number);
+    assert.equal(stored.replyBreached, true);
+    const sent = await messages(ticket.number);
+    assert.deepEqual(sent.filter((m) => m.key === 'jobSlaSupervisorBreached').map((m) => m.to), ['conv-head']);
+    await runSlaJob(bed.store, () => at(minutes(30)));
+    assert.equal((await messages(ticket.number)).filter((m) => m.key === 'jobSlaSupervisorBreached').length, 1);
+  });
+
+  it('stops looking at a ticket once it is resolved', async () => {
+    const { ticket } = await bed.store.tickets.open(intake(T));
+    await bed.store.tickets.act(ticket.number, 'dispatch', { by: { kind: 'system', id: 't' }, at: T });
+    await bed.store.tickets.act(ticket.number, 'accept', { by: { kind: 'staff', id: 's-eng-2' }, at: T });
+    await bed.store.tickets.act(ticket.number, 'resolve', { by: { kind: 'staff', id: 's-eng-2' }, at: at(hours(1)) });
+    const run = await runSlaJob(bed.store, () => at(hours(2)));
+    assert.ok(run.tickets >= 1);
+    assert.equal((await bed.store.tickets.getByNumber(ticket.number)).slaNextAt, null);
+    assert.deepEqual(await messages(ticket.number), []);
+  });
+});
