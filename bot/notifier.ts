@@ -6,7 +6,9 @@ import type { Clock } from '../domain/clock.js';
 import type { OutboxEntry } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import type { CardRecipientPayload } from '../store/recipients.js';
+import { NOTICE_CARD_KIND } from '../store/notices.js';
 import { assigneePhone, dispatchCard } from './cards/dispatch-card.js';
+import { noticeCard } from './cards/notice-card.js';
 
 interface TextPayload {
   key: MessageKey;
@@ -87,6 +89,11 @@ export class Notifier {
       const fullPhone = forAssignee ? await assigneePhone(this.store, ticket) : null;
       const card = dispatchCard(ticket, { language: 'zh-CN', property: this.store.property, fullPhone });
       return MessageFactory.attachment(card, `${ticket.number} ${ticket.text}`);
+    }
+    if (entry.kind === NOTICE_CARD_KIND) {
+      const { noticeId, language } = this.store.outbox.payloadOf<{ noticeId: string; language?: Language }>(entry);
+      const notice = await this.store.notices.get(noticeId);
+      return MessageFactory.attachment(noticeCard(notice, { language: language ?? 'zh-CN', timeZone: this.store.property.timeZone }), notice.title);
     }
     const text = this.store.outbox.payloadOf<TextPayload>(entry);
     return MessageFactory.text(translator(text.language ?? 'zh-CN')(text.key, text.values));

@@ -12,6 +12,8 @@ import { translator } from '../dialogs/i18n.js';
 import { detectLanguage } from '../dialogs/language.js';
 import type { CardActionOutcome, CardActions } from '../dialogs/staff/card-actions.js';
 import { assigneePhone, dispatchCard } from './cards/dispatch-card.js';
+import { ACKNOWLEDGE_NOTICE_VERB } from './cards/notice-card.js';
+import { acknowledgeNoticeInvoke, acknowledgeNoticeSubmit } from './notice-acknowledgement.js';
 import type { Logger } from 'pino';
 import type { Desk } from '../dialogs/desk.js';
 import { looksLikeBindCommand } from '../dialogs/staff/bind-command.js';
@@ -63,6 +65,7 @@ export class PropDeskBot extends ActivityHandler {
       const ticket = await this.deps.store.tickets.findByNumber(String((data as { ticket?: unknown }).ticket ?? ''));
       if (ticket) return this.cardResponse(context, ticket);
     }
+    if (data.verb === ACKNOWLEDGE_NOTICE_VERB) return acknowledgeNoticeInvoke(this.deps.store, context, String((data as { notice?: unknown }).notice ?? ''), new Date());
     const outcome = await this.performCardAction(context, data);
     if (outcome.outcome === 'refused') {
       return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'not allowed to act on this ticket' } as never };
@@ -89,6 +92,10 @@ export class PropDeskBot extends ActivityHandler {
   private async submittedCardAction(context: TurnContext): Promise<boolean> {
     const value = context.activity.value as Record<string, unknown> | undefined;
     if (!value || typeof value !== 'object' || typeof value.verb !== 'string' || context.activity.text) return false;
+    if (value.verb === ACKNOWLEDGE_NOTICE_VERB) {
+      await acknowledgeNoticeSubmit(this.deps.store, context, String(value.notice ?? ''), new Date());
+      return true;
+    }
     const outcome = await this.performCardAction(context, value);
     const t = translator(detectLanguage(undefined, context.activity.locale));
     if (outcome.outcome === 'refused') await context.sendActivity(t('actionRefused'));

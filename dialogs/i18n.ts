@@ -1,17 +1,19 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from './language.js';
+import { archivesEn } from './locales/en/archives.js';
 import { commonEn } from './locales/en/common.js';
 import { jobsEn } from './locales/en/jobs.js';
 import { residentEn } from './locales/en/resident.js';
 import { staffEn } from './locales/en/staff.js';
+import { archivesZhCN } from './locales/zh-CN/archives.js';
 import { commonZhCN } from './locales/zh-CN/common.js';
 import { jobsZhCN } from './locales/zh-CN/jobs.js';
 import { residentZhCN } from './locales/zh-CN/resident.js';
 import { staffZhCN } from './locales/zh-CN/staff.js';
 
-/** The catalogue is split by audience (common, resident, staff, jobs); every key exists in zh-CN and en. */
-const zhCN = { ...commonZhCN, ...residentZhCN, ...staffZhCN, ...jobsZhCN };
-const en: Record<keyof typeof zhCN, string> = { ...commonEn, ...residentEn, ...staffEn, ...jobsEn };
+/** The catalogue is split by audience (common, resident, staff, jobs, archives); every key exists in zh-CN and en. */
+const zhCN = { ...commonZhCN, ...residentZhCN, ...staffZhCN, ...jobsZhCN, ...archivesZhCN };
+const en: Record<keyof typeof zhCN, string> = { ...commonEn, ...residentEn, ...staffEn, ...jobsEn, ...archivesEn };
 
 export type MessageKey = keyof typeof zhCN;
 export type Translate = (key: MessageKey, values?: Record<string, unknown>) => string;

@@ -1,0 +1,16 @@
+import type { archivesZhCN } from '../zh-CN/archives.js';
+
+export const archivesEn: Record<keyof typeof archivesZhCN, string> = {
+  noticeCardHeading: 'Notice: {{title}}',
+  noticeCardValidity: 'Valid from {{from}} to {{until}}',
+  noticeCardPriceDocument: 'Prices approved by: {{document}}',
+  noticeCardAcknowledge: 'Acknowledge',
+  noticeCardAcknowledged: 'Acknowledged ✓ ({{household}})',
+  noticeAckDone: 'Your household has acknowledged the notice "{{title}}". Thank you.',
+  noticeAckAlready: 'Your household had already acknowledged the notice "{{title}}".',
+  noticeAckNotLinked: 'Please link your home first (send "link my home"), then acknowledge the notice.',
+  noticeAckNotRecipient: 'This notice was not sent to your household.',
+  residentNoticesNone: 'There are no current notices.',
+  residentNoticesHeader: 'Current notices:',
+  residentNoticeLine: '· {{title}} (until {{until}})\n{{body}}',
+};
