@@ -21,7 +21,7 @@ const SCORES: Readonly<Record<string, SurveyAnswer>> = { '1': 'dissatisfied', '2
  */
 export function parseSurveyAnswer(text: string): ParsedSurveyAnswer | null {
   const tidy = text.normalize('NFKC').trim();
-  const number = /^([1-5])(?:\s*(?:分|星|stars?|points?|\/\s*5))?(?![\d.])[\s,，。.;；:：!！-]*/i.exec(tidy);
+  const number = /^([1-5])(?:\s*(?:分|星|stars?|points?|\/\s*5))?(?=$|[\s,，。;；:：!！-])/i.exec(tidy);
   if (number) return { answer: SCORES[number[1]!]!, comment: commentAfter(tidy, number[0].length) };
   for (const [pattern, answer] of RATINGS) {
     const match = pattern.exec(tidy);

@@ -72,3 +72,13 @@ export function messageKeyOf(store: Store, entry: OutboxEntry): string {
 
 export const minutes = (n: number) => n * 60_000;
 export const hours = (n: number) => n * 3_600_000;
+
+/** Opens a ticket and takes it through dispatch, accept and resolve; returns its number. */
+export async function resolvedTicket(store: Store, openedAt: Date, resolvedAt: Date, fields: Partial<TicketIntake> = {}): Promise<string> {
+  const { ticket } = await store.tickets.open(intake(openedAt, fields));
+  const staff = { kind: 'staff' as const, id: 's-agent-1' };
+  await store.tickets.act(ticket.number, 'dispatch', { by: { kind: 'system', id: 'test' }, at: openedAt });
+  await store.tickets.act(ticket.number, 'accept', { by: staff, at: openedAt, set: { assignee: staff } });
+  await store.tickets.act(ticket.number, 'resolve', { by: staff, at: resolvedAt });
+  return ticket.number;
+}
