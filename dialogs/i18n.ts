@@ -26,6 +26,7 @@ void i18n.init({
   initAsync: false,
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 /** The message catalogue in one language: `t('greeting', { property })`. */

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { createCliContext } from './cli-context.js';
+import { registerAuditCommand } from './audit-command.js';
 import { registerClassifyCommand } from './classify-command.js';
 import { registerDbCommand } from './db-command.js';
+import { registerHouseholdsCommand } from './households-command.js';
 import { registerJobCommand } from './job-command.js';
+import { registerNoticeCommand } from './notice-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerSlaCommand } from './sla-command.js';
 import { registerStaffCommand } from './staff-command.js';
@@ -21,6 +24,9 @@ function buildProgram(): Command {
   registerStaffCommand(program, cli);
   registerJobCommand(program, cli);
   registerReportCommand(program, cli);
+  registerHouseholdsCommand(program, cli);
+  registerAuditCommand(program, cli);
+  registerNoticeCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
