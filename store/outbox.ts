@@ -2,7 +2,9 @@ import type { Connection, Model } from 'mongoose';
 import { claim } from './claims.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { outboxEntryModel, type OutboxEntryDocument } from './models/outbox-entry.js';
+import { outboxQueueModel, ticketCardsModel, type OutboxQueueDocument, type TicketCardsDocument } from './models/outbox-queue.js';
 import { claimModel } from './models/support.js';
+import { upsertWithDefaults } from './upsert.js';
 
 export type OutboxEntry = OutboxEntryDocument;
 
@@ -20,16 +22,21 @@ const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 10 * 60_000;
 
 /**
- * Messages recorded before they are sent. Each delivery attempt is claimed with a unique insert
- * (entry + attempt number), so two notifiers never send the same entry at once, and an entry marked
- * sent is never sent again.
+ * Messages recorded before they are sent. `entries` is the log of every message (its `_id` is the
+ * idempotency key); `queue` holds only what is still to send. Each delivery attempt is claimed with a
+ * unique insert (entry + attempt number), so two notifiers never send the same entry at once, and an
+ * entry marked sent is never sent again.
  */
 export class Outbox {
   readonly entries: Model<OutboxEntryDocument>;
+  private readonly queue: Model<OutboxQueueDocument>;
+  private readonly ticketCards: Model<TicketCardsDocument>;
   private readonly attemptClaims;
 
   constructor(connection: Connection) {
     this.entries = outboxEntryModel(connection);
+    this.queue = outboxQueueModel(connection);
+    this.ticketCards = ticketCardsModel(connection);
     this.attemptClaims = claimModel(connection, 'outboxAttemptClaims');
   }
 
@@ -47,15 +54,29 @@ export class Outbox {
         nextAttemptAt: at,
         createdAt: at,
       });
-      return true;
     } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
+      if (!isDuplicateKeyError(err)) throw err;
+      // recorded before; if a crash came between the two inserts, queue it now
+      const existing = await this.entries.findById(message.key, { status: 1, nextAttemptAt: 1 }).lean();
+      if (existing?.status === 'pending') await this.enqueue(message.key, existing.nextAttemptAt);
+      return false;
+    }
+    await this.enqueue(message.key, at);
+    return true;
+  }
+
+  private async enqueue(key: string, nextAttemptAt: Date): Promise<void> {
+    try {
+      await this.queue.create({ _id: key, nextAttemptAt });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
     }
   }
 
   async due(now: Date, limit = 50): Promise<OutboxEntry[]> {
-    return this.entries.find({ status: 'pending', nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1 }).limit(limit).lean();
+    const queued = await this.queue.find({ nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1 }).limit(limit).lean();
+    const entries = await Promise.all(queued.map((q) => this.entries.findById(q._id).lean() as Promise<OutboxEntry | null>));
+    return entries.filter((entry): entry is OutboxEntry => entry?.status === 'pending');
   }
 
   /** Takes the next attempt of an entry; false when another notifier already took it. */
@@ -68,15 +89,24 @@ export class Outbox {
       { _id: entry._id },
       { $set: { status: 'sent', sentActivityId: activityId ?? null, sentAt: now, attempts: entry.attempts + 1, lastError: null } },
     );
+    if (entry.kind === 'dispatch-card' && entry.ticketNumber && activityId) {
+      await upsertWithDefaults(this.ticketCards, entry.ticketNumber, {}, { entryIds: [] });
+      await this.ticketCards.updateOne({ _id: entry.ticketNumber }, { $addToSet: { entryIds: entry._id } });
+    }
+    await this.queue.deleteOne({ _id: entry._id });
   }
 
   async markFailed(entry: OutboxEntry, error: string, now: Date): Promise<void> {
     const attempts = entry.attempts + 1;
     const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
+    const gaveUp = attempts >= MAX_ATTEMPTS;
+    const nextAttemptAt = new Date(now.getTime() + delay);
     await this.entries.updateOne(
       { _id: entry._id },
-      { $set: { attempts, lastError: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', nextAttemptAt: new Date(now.getTime() + delay) } },
+      { $set: { attempts, lastError: error.slice(0, 500), status: gaveUp ? 'failed' : 'pending', nextAttemptAt } },
     );
+    if (gaveUp) await this.queue.deleteOne({ _id: entry._id });
+    else await this.queue.updateOne({ _id: entry._id }, { $set: { nextAttemptAt } });
   }
 
   payloadOf<T = Record<string, unknown>>(entry: OutboxEntry): T {
@@ -85,6 +115,8 @@ export class Outbox {
 
   /** Sent dispatch cards of a ticket: where to refresh the card after an action. */
   async sentCards(ticketNumber: string): Promise<OutboxEntry[]> {
-    return this.entries.find({ ticketNumber, kind: 'dispatch-card', status: 'sent' }).lean();
+    const cards = await this.ticketCards.findById(ticketNumber).lean();
+    const entries = await Promise.all((cards?.entryIds ?? []).map((id) => this.entries.findById(id).lean() as Promise<OutboxEntry | null>));
+    return entries.filter((entry): entry is OutboxEntry => entry?.status === 'sent');
   }
 }
