@@ -49,6 +49,8 @@ export interface AppOptions {
 }
 
 const TURN_DRAIN_TIMEOUT_MS = 10_000;
+/** Every this many outbox runs (and at the first), also look for new tickets a crash kept off the dispatch list. */
+const SWEEP_EVERY_FLUSHES = 200;
 
 /** Composition root: database, adapter, bot and HTTP server, with an orderly stop. */
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
@@ -85,10 +87,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   const notifier = new Notifier(adapter, config.auth.MicrosoftAppId ?? '', store, clock, logger);
   let flushing: Promise<void> | undefined;
+  let flushes = 0;
   const flushOutbox = (): Promise<void> => {
     flushing ??= (async () => {
       try {
-        await dispatchNewTickets(store, clock);
+        await dispatchNewTickets(store, clock, { sweep: flushes % SWEEP_EVERY_FLUSHES === 0 });
+        flushes += 1;
         await notifier.deliverDue();
       } finally {
         flushing = undefined;

@@ -66,7 +66,7 @@ export class ConfidentialAccess {
   /** A resident's full phone number: from their chat account, or else from the ticket they opened. */
   async readResidentPhone(staff: StaffReader, ticketNumber: string, reason: string | undefined): Promise<string | null> {
     const target = { kind: 'ticket-phone', id: ticketNumber };
-    const ticket = await this.tickets.findOne({ number: ticketNumber }, { resident: 1, householdId: 1 }).lean();
+    const ticket = await this.tickets.findById(ticketNumber, { resident: 1, householdId: 1 }).lean();
     const householdId = ticket?.householdId ?? null;
     const why = await this.requireReason(staff, 'read-phone', target, householdId, reason);
     let phone = ticket?.resident?.phone ?? null;

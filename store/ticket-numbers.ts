@@ -13,14 +13,25 @@ export function formatTicketNumber(prefix: string, sequence: number): string {
   return `${prefix}${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
 }
 
-/** The day's next sequence number after the highest stored one. */
-export async function nextSequence(tickets: Model<TicketDocument>, prefix: string): Promise<number> {
-  const last = await tickets
-    .findOne({ number: { $gte: prefix, $lt: `${prefix}\uffff` } }, { number: 1 })
-    .sort({ number: -1 })
-    .lean();
-  if (!last) return 1;
-  return Number(last.number.slice(prefix.length)) + 1;
+/**
+ * The day's highest sequence number in use, found with `_id` look-ups only (a range query would read
+ * the whole collection on FerretDB): double until a number is free, then bisect.
+ */
+export async function highestSequence(tickets: Model<TicketDocument>, prefix: string): Promise<number> {
+  const taken = async (sequence: number) => (await tickets.exists({ _id: formatTicketNumber(prefix, sequence) })) !== null;
+  if (!(await taken(1))) return 0;
+  let low = 1;
+  let high = 2;
+  while (await taken(high)) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await taken(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -8,7 +8,8 @@ import { claim } from './claims.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
 import { ticketModel, type Actor, type TicketDocument, type TicketEventKind } from './models/ticket.js';
-import { formatTicketNumber, KeyedMutex, nextSequence, ticketNumberPrefix } from './ticket-numbers.js';
+import { intakeMapModel, newTicketModel, type IntakeMapDocument, type NewTicketDocument } from './models/ticket-lookups.js';
+import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
 
 export type Ticket = TicketDocument & { _id: unknown };
 
@@ -89,6 +90,11 @@ export class TicketRepository {
   readonly tickets: Model<TicketDocument>;
   private readonly versionClaims;
   private readonly numbering = new KeyedMutex();
+  /** The last sequence this process gave out per day, so the next number needs no look-up. */
+  private readonly lastSequence = new Map<string, number>();
+  private readonly intakes: Model<IntakeMapDocument>;
+  /** Tickets still to dispatch, so the dispatcher reads a short list instead of scanning `tickets`. */
+  readonly newTickets: Model<NewTicketDocument>;
 
   constructor(
     connection: Connection,
@@ -96,13 +102,26 @@ export class TicketRepository {
   ) {
     this.tickets = ticketModel(connection);
     this.versionClaims = claimModel(connection, 'ticketVersionClaims');
+    this.intakes = intakeMapModel(connection);
+    this.newTickets = newTicketModel(connection);
+  }
+
+  private async remember<T>(model: Model<T>, document: T): Promise<void> {
+    try {
+      await model.create(document);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
-    return (await this.tickets.findOne({ number: number.trim().toUpperCase() }).lean()) as Ticket | null;
+    return (await this.tickets.findById(number.trim().toUpperCase()).lean()) as Ticket | null;
   }
 
+  /** Through the intake map (an `_id` look-up); the scan of `tickets` only covers a crash between the two inserts. */
   async findByIntakeKey(intakeKey: string): Promise<Ticket | null> {
+    const mapped = await this.intakes.findById(intakeKey).lean();
+    if (mapped) return this.findByNumber(mapped.number);
     return (await this.tickets.findOne({ intakeKey }).lean()) as Ticket | null;
   }
 
@@ -149,21 +168,29 @@ export class TicketRepository {
     };
 
     const prefix = ticketNumberPrefix(this.property.code, intake.at, this.property.timeZone);
-    return this.numbering.run(prefix, async () => {
-      for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
-        const number = formatTicketNumber(prefix, await nextSequence(this.tickets, prefix));
+    const { ticket, created } = await this.numbering.run(prefix, async () => {
+      let sequence = (this.lastSequence.get(prefix) ?? (await highestSequence(this.tickets, prefix))) + 1;
+      for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1, sequence += 1) {
+        const number = formatTicketNumber(prefix, sequence);
         try {
-          const created = await this.tickets.create({ ...base, number });
-          return { ticket: created.toObject() as Ticket, created: true };
+          const document = await this.tickets.create({ ...base, _id: number, number });
+          this.lastSequence.set(prefix, sequence);
+          return { ticket: document.toObject() as Ticket, created: true };
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
           const sameIntake = await this.findByIntakeKey(intake.intakeKey);
           if (sameIntake) return { ticket: sameIntake, created: false };
-          // another process took this number: read the highest again and try the next one
+          // another process took this number: try the next one
         }
       }
+      this.lastSequence.delete(prefix);
       throw new Error(`could not allocate a ticket number for ${prefix} after ${MAX_NUMBER_ATTEMPTS} attempts`);
     });
+    if (created) {
+      await this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number });
+      await this.remember(this.newTickets, { _id: ticket.number, at: intake.at });
+    }
+    return { ticket, created };
   }
 
   /** Applies a domain action (accept, resolve, …): checked transition + event, one write. */

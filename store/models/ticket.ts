@@ -67,6 +67,8 @@ const attachmentSchema = new Schema(
 
 export const ticketSchema = new Schema(
   {
+    /** The ticket number is also the `_id`: FerretDB 1.24 answers only `_id` equality without reading the whole collection. */
+    _id: { type: String, required: true },
     number: { type: String, required: true },
     /** The inbound activity (or staff entry) that opened the ticket; unique, so a retried activity finds the first ticket. */
     intakeKey: { type: String, required: true },

@@ -146,6 +146,15 @@ describe('ticket store', () => {
     }
   });
 
+  it('continues the day’s numbering after a restart', async () => {
+    const day = new Date('2026-12-02T03:00:00Z');
+    for (let i = 0; i < 5; i += 1) await repository.open(intake({ at: day }));
+    const restarted = new TicketRepository(connection, property);
+    const { ticket } = await restarted.open(intake({ at: day }));
+    assert.equal(ticket.number, 'HY01-20261202-0006');
+    assert.equal((await restarted.findByNumber('hy01-20261202-0006'))?.text, ticket.text);
+  });
+
   it('numbers by the property’s day, not UTC’s', async () => {
     const lateEvening = new Date('2026-11-26T17:30:00Z'); // 01:30 on Nov 27 in Shanghai
     const { ticket } = await repository.open(intake({ at: lateEvening }));
