@@ -10,6 +10,7 @@ export type ResidentCommand =
   | { kind: 'addToTicket'; number: string; note: string }
   | { kind: 'cancelTicket'; number: string }
   | { kind: 'linkHousehold' }
+  | { kind: 'notices' }
   | { kind: 'emergency' }
   | { kind: 'startCategory'; category: 'repair' | 'complaint' | 'inquiry' };
 
@@ -18,6 +19,7 @@ const HELP = /^(help|帮助|\?|？)[\s!！。.]*$/i;
 const CANCEL = /^(取消|cancel|quit|stop|退出|不要了|算了)[\s!！。.]*$/i;
 const MY_TICKETS = /^(查询工单|我的工单|我的报修|查工单|工单查询|my tickets|my requests|check my tickets|status)[\s!！。.]*$/i;
 const LINK = /^(关联房屋|关联房号|认证房屋|link (my )?(home|household|flat|apartment)|link household)[\s!！。.]*$/i;
+const NOTICES = /^(通知|公告|查看公告|最新公告|notices|current notices|announcements)[\s!！。.?？]*$/i;
 const EMERGENCY = /^(紧急求助|紧急|emergency|sos)[\s!！。.]*$/i;
 const ADD = /^\s*(补充|追加|add(?: to)?)/i;
 const CANCEL_TICKET = /^\s*(取消|撤销|cancel)/i;
@@ -42,6 +44,7 @@ export function readCommand(text: string | undefined): ResidentCommand | null {
   if (CANCEL.test(trimmed)) return { kind: 'cancel' };
   if (MY_TICKETS.test(trimmed)) return { kind: 'myTickets' };
   if (LINK.test(trimmed)) return { kind: 'linkHousehold' };
+  if (NOTICES.test(trimmed)) return { kind: 'notices' };
   if (EMERGENCY.test(trimmed)) return { kind: 'emergency' };
   for (const [pattern, category] of SHORTCUTS) if (pattern.test(trimmed)) return { kind: 'startCategory', category };
   return null;

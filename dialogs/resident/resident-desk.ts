@@ -11,6 +11,7 @@ import type { Desk } from '../desk.js';
 import { translator } from '../i18n.js';
 import { detectLanguage, type Language } from '../language.js';
 import { handleEmergency } from './emergency.js';
+import { listCurrentNotices } from './current-notices.js';
 import { matchFaq } from './faq.js';
 import { INTAKE_DIALOG, IntakeDialog } from './intake-dialog.js';
 import type { IntakeDraft } from './intake-draft.js';
@@ -40,7 +41,7 @@ interface ResidentConversation {
 }
 
 const REMEMBERED_TURNS = 5;
-const READ_ONLY_COMMANDS = new Set<ResidentCommand['kind']>(['menu', 'help', 'cancel', 'myTickets', 'showTicket']);
+const READ_ONLY_COMMANDS = new Set<ResidentCommand['kind']>(['menu', 'help', 'cancel', 'myTickets', 'showTicket', 'notices']);
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
@@ -168,6 +169,8 @@ export class ResidentDesk implements Desk {
         return this.ticketCommands.add(context, command.number, command.note);
       case 'cancelTicket':
         return this.ticketCommands.cancel(context, command.number);
+      case 'notices':
+        return listCurrentNotices(context, this.deps.store, this.deps.clock);
       case 'linkHousehold':
         await (await this.dialogs.createContext(context)).beginDialog(LINK_HOUSEHOLD_DIALOG);
         return;
