@@ -8,7 +8,15 @@ import { claim } from './claims.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
 import { ticketModel, type Actor, type TicketDocument, type TicketEventKind } from './models/ticket.js';
-import { intakeMapModel, newTicketModel, type IntakeMapDocument, type NewTicketDocument } from './models/ticket-lookups.js';
+import {
+  intakeMapModel,
+  newTicketModel,
+  residentTicketsModel,
+  type IntakeMapDocument,
+  type NewTicketDocument,
+  type ResidentTicketsDocument,
+} from './models/ticket-lookups.js';
+import { upsertWithDefaults } from './upsert.js';
 import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
 
 export type Ticket = TicketDocument & { _id: unknown };
@@ -95,6 +103,7 @@ export class TicketRepository {
   private readonly intakes: Model<IntakeMapDocument>;
   /** Tickets still to dispatch, so the dispatcher reads a short list instead of scanning `tickets`. */
   readonly newTickets: Model<NewTicketDocument>;
+  private readonly residentTickets: Model<ResidentTicketsDocument>;
 
   constructor(
     connection: Connection,
@@ -104,6 +113,15 @@ export class TicketRepository {
     this.versionClaims = claimModel(connection, 'ticketVersionClaims');
     this.intakes = intakeMapModel(connection);
     this.newTickets = newTicketModel(connection);
+    this.residentTickets = residentTicketsModel(connection);
+  }
+
+  /** A resident's most recent tickets, newest first, without scanning `tickets`. */
+  async ofResident(accountId: string, limit: number): Promise<Ticket[]> {
+    const list = await this.residentTickets.findById(accountId).lean();
+    const numbers = (list?.numbers ?? []).slice(-limit).reverse();
+    const tickets = await Promise.all(numbers.map((number) => this.findByNumber(number)));
+    return tickets.filter((ticket): ticket is Ticket => ticket !== null);
   }
 
   private async remember<T>(model: Model<T>, document: T): Promise<void> {
@@ -189,6 +207,11 @@ export class TicketRepository {
     if (created) {
       await this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number });
       await this.remember(this.newTickets, { _id: ticket.number, at: intake.at });
+      const accountId = intake.resident?.accountId;
+      if (accountId) {
+        await upsertWithDefaults(this.residentTickets, accountId, {}, { numbers: [] });
+        await this.residentTickets.updateOne({ _id: accountId }, { $addToSet: { numbers: ticket.number } });
+      }
     }
     return { ticket, created };
   }

@@ -74,11 +74,7 @@ export class ResidentTickets {
 
   /** Open tickets first, then the most recent others. */
   async mine(resident: ResidentTurn): Promise<Ticket[]> {
-    const tickets = (await this.store.tickets.tickets
-      .find({ 'resident.accountId': resident.accountId }, { events: 0 })
-      .sort({ createdAt: -1 })
-      .limit(RECENT_TICKETS * 3)
-      .lean()) as Ticket[];
+    const tickets = await this.store.tickets.ofResident(resident.accountId, RECENT_TICKETS * 3);
     const open = tickets.filter((ticket) => isOpen(ticket.status));
     const closed = tickets.filter((ticket) => !isOpen(ticket.status));
     return [...open, ...closed].slice(0, RECENT_TICKETS);
@@ -88,11 +84,7 @@ export class ResidentTickets {
   async recentSameRequest(resident: ResidentTurn, text: string): Promise<{ number: string; text: string; minutes: number } | null> {
     const now = this.clock();
     const since = new Date(now.getTime() - SAME_REQUEST_WINDOW_MS);
-    const recent = (await this.store.tickets.tickets
-      .find({ 'resident.accountId': resident.accountId, createdAt: { $gte: since } }, { number: 1, text: 1, status: 1, createdAt: 1 })
-      .sort({ createdAt: -1 })
-      .limit(10)
-      .lean()) as Ticket[];
+    const recent = (await this.store.tickets.ofResident(resident.accountId, 10)).filter((ticket) => ticket.createdAt >= since);
     const same = recent.find((ticket) => isOpen(ticket.status) && looksLikeSameRequest(ticket.text, text));
     if (!same) return null;
     return { number: same.number, text: same.text, minutes: Math.max(1, Math.round((now.getTime() - same.createdAt.getTime()) / 60_000)) };

@@ -29,3 +29,21 @@ const newTicketSchema = new Schema<NewTicketDocument>(
 export function newTicketModel(connection: Connection): Model<NewTicketDocument> {
   return (connection.models.NewTicket as Model<NewTicketDocument> | undefined) ?? connection.model<NewTicketDocument>('NewTicket', newTicketSchema);
 }
+
+/** A resident account's ticket numbers, oldest first (`_id` = resident account id). */
+export interface ResidentTicketsDocument {
+  _id: string;
+  numbers: string[];
+}
+
+const residentTicketsSchema = new Schema<ResidentTicketsDocument>(
+  { _id: { type: String, required: true }, numbers: { type: [String], default: [] } },
+  { collection: 'residentTickets', versionKey: false },
+);
+
+export function residentTicketsModel(connection: Connection): Model<ResidentTicketsDocument> {
+  return (
+    (connection.models.ResidentTickets as Model<ResidentTicketsDocument> | undefined) ??
+    connection.model<ResidentTicketsDocument>('ResidentTickets', residentTicketsSchema)
+  );
+}
