@@ -13,4 +13,9 @@ export const archivesEn: Record<keyof typeof archivesZhCN, string> = {
   residentNoticesNone: 'There are no current notices.',
   residentNoticesHeader: 'Current notices:',
   residentNoticeLine: '· {{title}} (until {{until}})\n{{body}}',
+  staffNoticeChecked: "Notice {{id}} checked; it now needs the project manager's approval.",
+  staffNoticeApproved: 'Notice {{id}} approved; it can be published.',
+  staffNoticePublished: 'Notice {{id}} published: {{households}} households, {{cards}} chat cards.',
+  staffNoticeRefused: 'Not done: {{reason}}',
+  staffNoticeStatus: 'Notice {{id}}: {{done}}/{{total}} households acknowledged; pending: {{pending}}',
 };

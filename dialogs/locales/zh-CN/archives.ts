@@ -12,4 +12,9 @@ export const archivesZhCN = {
   residentNoticesNone: '目前没有有效的公告。',
   residentNoticesHeader: '当前公告：',
   residentNoticeLine: '· {{title}}（至 {{until}}）\n{{body}}',
+  staffNoticeChecked: '公告 {{id}} 已审核，待项目经理批准。',
+  staffNoticeApproved: '公告 {{id}} 已批准，可以发布。',
+  staffNoticePublished: '公告 {{id}} 已发布：{{households}} 户，{{cards}} 张聊天卡片。',
+  staffNoticeRefused: '无法操作：{{reason}}',
+  staffNoticeStatus: '公告 {{id}}：{{done}}/{{total}} 户已签收；未签收：{{pending}}',
 };
