@@ -117,6 +117,18 @@ export function softmax(scores: Float64Array, temperature = 1): Float64Array {
   return out;
 }
 
+/** softmax(scores) (temperature 1) written into `out`, without allocating. */
+function softmaxInto(scores: Float64Array, out: Float64Array): void {
+  let max = -Infinity;
+  for (const v of scores) if (v > max) max = v;
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    out[i] = Math.exp(scores[i]! - max);
+    sum += out[i]!;
+  }
+  for (let i = 0; i < out.length; i++) out[i]! /= sum;
+}
+
 function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
@@ -219,27 +231,34 @@ export function trainLogistic<L extends string>(
   });
   const rand = seededRandom(opts.seed ?? 42);
   const order = data.map((_, i) => i);
+  // Typed copies of the sparse rows and a reused probability buffer: same arithmetic, fewer allocations.
+  const rows = data.map((d) => ({ idx: Int32Array.from(d.idx, (i) => i * K), val: Float64Array.from(d.val), y: d.y, cw: d.cw }));
   const s = new Float64Array(K);
+  const p = new Float64Array(K);
   let step = 0;
   const totalSteps = epochs * data.length;
   for (let e = 0; e < epochs; e++) {
     shuffleInPlace(order, rand);
     for (const oi of order) {
-      const d = data[oi]!;
+      const d = rows[oi]!;
+      const n = d.idx.length;
       const lr = lr0 * (1 - step / totalSteps) + 1e-3;
       step++;
       for (let k = 0; k < K; k++) s[k] = b[k]!;
-      for (let t = 0; t < d.idx.length; t++) {
-        const base = d.idx[t]! * K;
-        for (let k = 0; k < K; k++) s[k]! += d.val[t]! * W[base + k]!;
+      for (let t = 0; t < n; t++) {
+        const base = d.idx[t]!;
+        const v = d.val[t]!;
+        for (let k = 0; k < K; k++) s[k]! += v * W[base + k]!;
       }
-      const p = softmax(s);
+      softmaxInto(s, p);
+      const decay = 1 - lr * l2;
       for (let k = 0; k < K; k++) {
         const g = d.cw * ((k === d.y ? 1 : 0) - p[k]!);
         b[k]! += lr * g;
-        for (let t = 0; t < d.idx.length; t++) {
-          const wi = d.idx[t]! * K + k;
-          W[wi] = W[wi]! * (1 - lr * l2) + lr * g * d.val[t]!;
+        const lg = lr * g;
+        for (let t = 0; t < n; t++) {
+          const wi = d.idx[t]! + k;
+          W[wi] = W[wi]! * decay + lg * d.val[t]!;
         }
       }
     }
