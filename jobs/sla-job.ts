@@ -21,34 +21,40 @@ export interface SlaJobResult {
 }
 
 /**
- * SLA nudges and escalation, every minute. Reads only tickets whose `slaNextAt` has come (an indexed
- * field the job keeps at each ticket's next stage), so the cost follows the due tickets, not the
- * collection. Per due window it acts on the latest due stage only (a ticket first seen late gets the
+ * SLA nudges and escalation, every minute. Reads only the tickets whose timer has come (store/sla-timers:
+ * minute buckets read by `_id`, kept at each ticket's next stage), so the cost follows the due tickets,
+ * not the size of the collection. Per due window it acts on the latest due stage only (a ticket first seen late gets the
  * breach, not three messages). Messages are recorded under keys (ticket + stage + recipient) before the
  * stage is marked done, and a stage is marked done once through a claim.
  */
-export async function runSlaJob(store: Store, clock: Clock, limit = 5_000): Promise<SlaJobResult> {
+export async function runSlaJob(store: Store, clock: Clock): Promise<SlaJobResult> {
   const now = clock();
   const policy = slaPolicyFor(store.property);
   const calendar = workingCalendarFor(store.property);
   const stageClaims = claimModel(store.connection, 'slaStageClaims');
   const result: SlaJobResult = { tickets: 0, reminders: 0, breaches: 0 };
 
-  const due = await store.tickets.tickets.find({ slaNextAt: { $lte: now } }, { number: 1 }).sort({ slaNextAt: 1 }).limit(limit).lean();
-  for (const { number } of due) {
-    const ticket = await store.tickets.findByNumber(number);
-    if (!ticket) continue;
-    result.tickets += 1;
-    const dueStages = pendingStages(ticket, policy, calendar).filter((stage) => stage.at.getTime() <= now.getTime());
-    for (const [stage, covers] of latestPerWindow(dueStages)) {
-      await recordStageMessages(store, ticket, stage, now);
-      if (!(await claim(stageClaims, `${number}:${stage.id}`, number, now))) continue;
-      await markStage(store, number, stage, covers, now);
-      if (stage.kind === 'breach') result.breaches += 1;
-      else result.reminders += 1;
+  const timers = store.tickets.slaTimers;
+  for (const bucket of await timers.due(now)) {
+    for (const number of new Set(bucket.numbers)) {
+      const ticket = await store.tickets.findByNumber(number);
+      if (!ticket) continue;
+      result.tickets += 1;
+      const dueStages = pendingStages(ticket, policy, calendar).filter((stage) => stage.at.getTime() <= now.getTime());
+      for (const [stage, covers] of latestPerWindow(dueStages)) {
+        await recordStageMessages(store, ticket, stage, now);
+        if (!(await claim(stageClaims, `${number}:${stage.id}`, number, now))) continue;
+        await markStage(store, number, stage, covers, now);
+        if (stage.kind === 'breach') result.breaches += 1;
+        else result.reminders += 1;
+      }
+      const fresh = await store.tickets.findByNumber(number);
+      const next = fresh && pendingStages(fresh, policy, calendar).find((stage) => stage.at.getTime() > now.getTime());
+      if (next) await timers.wake(number, next.at);
     }
-    await reschedule(store, number, now, (t) => pendingStages(t, policy, calendar));
+    await timers.handled(bucket);
   }
+  await timers.advance(now);
   return result;
 }
 
@@ -103,10 +109,3 @@ function supervisorMinutes(store: Store): number {
   return 'minutes' in limit ? limit.minutes : 'hours' in limit ? limit.hours * 60 : limit.workingDays * 24 * 60;
 }
 
-/** Moves the ticket's `slaNextAt` to its next pending stage (null: none), unless the ticket changed meanwhile. */
-async function reschedule(store: Store, number: string, now: Date, stagesOf: (ticket: Ticket) => SlaStage[]): Promise<void> {
-  const ticket = await store.tickets.findByNumber(number);
-  if (!ticket) return;
-  const later = stagesOf(ticket).find((stage) => stage.at.getTime() > now.getTime());
-  await store.tickets.tickets.updateOne({ _id: ticket._id, version: ticket.version }, { $set: { slaNextAt: later?.at ?? null } });
-}

@@ -5,6 +5,7 @@ import { routeTicket } from '../domain/routing.js';
 import { effectiveSeverity, natureOf, type Category, type Severity, type Source, type TicketAction } from '../domain/vocabulary.js';
 import type { Property } from '../domain/property.js';
 import { claim } from './claims.js';
+import { SlaTimers } from './sla-timers.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
 import { ticketModel, type Actor, type TicketDocument, type TicketEventKind } from './models/ticket.js';
@@ -104,6 +105,8 @@ export class TicketRepository {
   /** Tickets still to dispatch, so the dispatcher reads a short list instead of scanning `tickets`. */
   readonly newTickets: Model<NewTicketDocument>;
   private readonly residentTickets: Model<ResidentTicketsDocument>;
+  /** When the SLA job looks at which ticket (reminders and breaches). */
+  readonly slaTimers: SlaTimers;
 
   constructor(
     connection: Connection,
@@ -114,6 +117,7 @@ export class TicketRepository {
     this.intakes = intakeMapModel(connection);
     this.newTickets = newTicketModel(connection);
     this.residentTickets = residentTicketsModel(connection);
+    this.slaTimers = new SlaTimers(connection);
   }
 
   /** A resident's most recent tickets, newest first, without scanning `tickets`. */
@@ -178,7 +182,6 @@ export class TicketRepository {
       status: 'new' as const,
       replyDueAt: deadlines.replyDueAt,
       resolveDueAt: deadlines.resolveDueAt,
-      slaNextAt: intake.at,
       version: 0,
       createdAt: intake.at,
       updatedAt: intake.at,
@@ -205,6 +208,7 @@ export class TicketRepository {
       throw new Error(`could not allocate a ticket number for ${prefix} after ${MAX_NUMBER_ATTEMPTS} attempts`);
     });
     if (created) {
+      await this.slaTimers.wake(ticket.number, intake.at);
       await this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number });
       await this.remember(this.newTickets, { _id: ticket.number, at: intake.at });
       const accountId = intake.resident?.accountId;
@@ -218,7 +222,7 @@ export class TicketRepository {
 
   /** Applies a domain action (accept, resolve, …): checked transition + event, one write. */
   async act(number: string, action: TicketAction, options: ActionOptions): Promise<Ticket> {
-    return this.change(number, (ticket) => {
+    const changed = await this.change(number, (ticket) => {
       const status = applyAction(ticket.status, action, options.by.kind as ActorKind);
       const set: Record<string, unknown> = { ...options.set };
       if (status !== ticket.status) set.status = status;
@@ -229,13 +233,14 @@ export class TicketRepository {
         set.resolvedAt = null;
         set.closedAt = null;
       }
-      // new deadlines (supervisor reply, rework): the SLA job looks at the ticket again at once
-      if ((action === 'escalate' || action === 'reopen') && set.slaNextAt === undefined) set.slaNextAt = options.at;
       return {
         set,
         event: { kind: EVENT_OF_ACTION[action], at: options.at, by: options.by, text: options.text, from: ticket.status, to: status, data: options.data },
       };
     });
+    // new deadlines (the supervisor's reply, rework): the SLA job looks at the ticket again
+    if (action === 'escalate' || action === 'reopen') await this.slaTimers.wake(number, options.at);
+    return changed;
   }
 
   /** Appends an event that changes no status (resident message, reminder, breach, survey answer…). */

@@ -103,8 +103,6 @@ export const ticketSchema = new Schema(
     replyBreached: { type: Boolean, default: false },
     resolveBreached: { type: Boolean, default: false },
     satisfaction: { type: String, default: null },
-    /** When the SLA job should look at this ticket next (a reminder or breach stage); null: nothing pending. */
-    slaNextAt: { type: Date, default: null },
     /** Bumped by every change; a change claims its version first, so two concurrent changes cannot both apply. */
     version: { type: Number, required: true, default: 0 },
     createdAt: { type: Date, required: true },
