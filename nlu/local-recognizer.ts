@@ -15,7 +15,7 @@ import type { Alternative, Category, Locale, RecognizerResult } from './types.js
 /** Confidence given to a category forced by a life-safety rule (when the model was less sure). */
 export const SAFETY_RULE_CONFIDENCE = 0.95;
 /** The model's security probability at which security is chosen even if another category scores higher. */
-export const SECURITY_PREFERENCE = 0.2;
+export const SECURITY_PREFERENCE = 0.25;
 
 export interface LocalRecognizerOptions {
   /** Trained models; default: train from the corpus (nlu/corpus/train.jsonl). */

@@ -86,6 +86,10 @@ export interface TrainOptions {
    * the rest; a low weight keeps danger words from pulling ordinary complaints and repairs to security.
    */
   ruleCoveredWeight?: number;
+  /** Naive-Bayes softmax temperature (> 1 softens its over-confident probabilities). */
+  nbTemperature?: number;
+  /** Binarised multinomial NB (each feature counted once per message). */
+  nbBinary?: boolean;
 }
 
 export interface TrainedModels {
@@ -113,17 +117,19 @@ export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = {
   nbWeight: ENSEMBLE_NB_WEIGHT,
   nbAlpha: NB_ALPHA,
   ruleCoveredWeight: 1,
+  nbTemperature: NB_TEMPERATURE,
+  nbBinary: false,
 };
-
 
 export function trainModels(items: readonly CorpusItem[], opts: TrainOptions = {}, trainedOn = 'memory'): TrainedModels {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...opts };
-  const examples = items.map((i) => ({
+  const covered = o.ruleCoveredWeight !== 1 ? items.map((i) => matchSafety(i.text).length > 0) : null;
+  const examples = items.map((i, n) => ({
     features: extractFeatures(i.text),
     label: i.category,
-    weight: o.ruleCoveredWeight !== 1 && matchSafety(i.text).length > 0 ? o.ruleCoveredWeight : 1,
+    weight: covered?.[n] ? o.ruleCoveredWeight : 1,
   }));
-  const nb = () => trainNaiveBayes(CATEGORIES, examples, { alpha: o.nbAlpha, temperature: NB_TEMPERATURE });
+  const nb = () => trainNaiveBayes(CATEGORIES, examples, { alpha: o.nbAlpha, temperature: o.nbTemperature, binary: o.nbBinary });
   const lr = () =>
     trainLogistic(CATEGORIES, examples, {
       epochs: o.epochs,

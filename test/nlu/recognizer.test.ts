@@ -138,7 +138,10 @@ describe('nlu local recognizer', () => {
 
   it('prefers security when the model gives it at least SECURITY_PREFERENCE, and says so', async () => {
     const items: CorpusItem[] = [
+      // 2 security : 3 repair gives security ≈ 0.33: above SECURITY_PREFERENCE, not first.
       { text: '门口有情况', category: 'security', severity: null, locale: 'zh-CN' },
+      { text: '门口有情况', category: 'security', severity: null, locale: 'zh-CN' },
+      { text: '门口有情况', category: 'repair', severity: null, locale: 'zh-CN' },
       { text: '门口有情况', category: 'repair', severity: null, locale: 'zh-CN' },
       { text: '门口有情况', category: 'repair', severity: null, locale: 'zh-CN' },
       { text: '物业费', category: 'inquiry', severity: null, locale: 'zh-CN' },
