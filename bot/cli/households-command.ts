@@ -42,6 +42,21 @@ export function registerHouseholdsCommand(program: Command, cli: CliContext): vo
     });
 
   households
+    .command('show')
+    .description("a household's file (members, history, records, tickets); the read, its reason and the reader go to the access log")
+    .argument('<archiveNo>')
+    .requiredOption('--reason <why>', 'why the file is read (借阅理由)')
+    .requiredOption('--as <staffId>', 'the staff member reading')
+    .action(async (archiveNo: string, options: { reason: string; as: string }) => {
+      await withStore(cli, async (store) => {
+        const staff = await actingStaff(store, options.as, 'manageArchives');
+        const archive = await store.confidential.readHouseholdArchive({ id: staff.id, name: staff.name }, archiveNo, options.reason);
+        if (!archive) throw new UsageError(`no household ${archiveNo}`, EXIT_FAILURE);
+        process.stdout.write(`${JSON.stringify(archive, null, 2)}\n`);
+      });
+    });
+
+  households
     .command('depart')
     .description('everyone has moved out: the file is kept for the retention period from today')
     .argument('<archiveNo>')
