@@ -207,17 +207,21 @@ export function trainLogistic<L extends string>(
   const minCount = opts.minCount ?? 1;
   const K = labels.length;
   const li = new Map(labels.map((l, i) => [l, i]));
+  // Each example's distinct features in sorted order (default string order, as before), computed once.
+  const distinct = examples.map((ex) => [...new Set(ex.features)].sort());
   const seen = new Map<string, number>();
-  for (const ex of examples) for (const f of new Set(ex.features)) seen.set(f, (seen.get(f) ?? 0) + 1);
+  for (const fs of distinct) for (const f of fs) seen.set(f, (seen.get(f) ?? 0) + 1);
   const vocab = [...seen.keys()].filter((f) => seen.get(f)! >= minCount).sort();
   const index = new Map(vocab.map((f, i) => [f, i]));
   const W = new Float64Array(vocab.length * K);
   const b = new Float64Array(K);
-  const data = examples.map((ex) => {
-    const x = vectorize(ex.features, 'binary-l2');
+  // Binary features scaled to unit L2 norm over the distinct features (as vectorize(…, 'binary-l2')).
+  const data = examples.map((ex, n) => {
+    const fs = distinct[n]!;
+    const v = 1 / Math.sqrt(fs.length || 1);
     const idx: number[] = [];
     const val: number[] = [];
-    for (const [f, v] of [...x].sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0))) {
+    for (const f of fs) {
       const i = index.get(f);
       if (i !== undefined) {
         idx.push(i);
@@ -235,6 +239,7 @@ export function trainLogistic<L extends string>(
   const rows = data.map((d) => ({ idx: Int32Array.from(d.idx, (i) => i * K), val: Float64Array.from(d.val), y: d.y, cw: d.cw }));
   const s = new Float64Array(K);
   const p = new Float64Array(K);
+  const lg = new Float64Array(K);
   let step = 0;
   const totalSteps = epochs * data.length;
   for (let e = 0; e < epochs; e++) {
@@ -255,11 +260,13 @@ export function trainLogistic<L extends string>(
       for (let k = 0; k < K; k++) {
         const g = d.cw * ((k === d.y ? 1 : 0) - p[k]!);
         b[k]! += lr * g;
-        const lg = lr * g;
-        for (let t = 0; t < n; t++) {
-          const wi = d.idx[t]! + k;
-          W[wi] = W[wi]! * decay + lg * d.val[t]!;
-        }
+        lg[k] = lr * g;
+      }
+      // Each touched weight gets the same update as before; rows are walked in memory order.
+      for (let t = 0; t < n; t++) {
+        const base = d.idx[t]!;
+        const v = d.val[t]!;
+        for (let k = 0; k < K; k++) W[base + k] = W[base + k]! * decay + lg[k]! * v;
       }
     }
   }
