@@ -9,6 +9,7 @@ import type { Clock } from '../../domain/clock.js';
 import { translator, type Translate } from '../i18n.js';
 import { detectLanguage, type Language } from '../language.js';
 import { parseBindCommand } from './bind-command.js';
+import { handleArchiveCommand } from './archive-commands.js';
 import { handleNoticeCommand } from './notice-commands.js';
 
 /** Staff in their chat client: binding to the roster, and (issue 7) queue, ticket look-ups and card actions. */
@@ -55,6 +56,7 @@ export class StaffDesk {
       return;
     }
     if (await handleNoticeCommand(context, staff, this.store, this.clock, t)) return;
+    if (await handleArchiveCommand(context, staff, this.store, t)) return;
     await context.sendActivity(t('staffHelp', { name: staff.name }));
   }
 

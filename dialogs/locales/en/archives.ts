@@ -18,4 +18,7 @@ export const archivesEn: Record<keyof typeof archivesZhCN, string> = {
   staffNoticePublished: 'Notice {{id}} published: {{households}} households, {{cards}} chat cards.',
   staffNoticeRefused: 'Not done: {{reason}}',
   staffNoticeStatus: 'Notice {{id}}: {{done}}/{{total}} households acknowledged; pending: {{pending}}',
+  staffArchive: 'File {{archiveNo}}\n{{members}}\n{{records}} records · {{tickets}} tickets · {{changes}} changes (this read is logged)',
+  staffArchiveNotFound: 'No file {{archiveNo}} (this read is logged).',
+  staffArchiveNeedsReason: 'Reading a file needs a reason, e.g. archive HY01-3-2-501 checking the repair address. This attempt is logged.',
 };

@@ -17,4 +17,7 @@ export const archivesZhCN = {
   staffNoticePublished: '公告 {{id}} 已发布：{{households}} 户，{{cards}} 张聊天卡片。',
   staffNoticeRefused: '无法操作：{{reason}}',
   staffNoticeStatus: '公告 {{id}}：{{done}}/{{total}} 户已签收；未签收：{{pending}}',
+  staffArchive: '档案 {{archiveNo}}\n{{members}}\n记录 {{records}} 条 · 工单 {{tickets}} 张 · 变更 {{changes}} 次（本次查阅已登记）',
+  staffArchiveNotFound: '没有档案 {{archiveNo}}（本次查阅已登记）。',
+  staffArchiveNeedsReason: '查阅档案须说明理由，例如：档案 HY01-3-2-501 核实报修地址。本次尝试已登记。',
 };
