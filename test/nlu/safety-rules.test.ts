@@ -70,6 +70,28 @@ describe('nlu safety rules', () => {
   });
 });
 
+describe('nlu safety rules: look-alikes that are not danger', () => {
+  const cases: Array<[string, string | null]> = [
+    ['被电动车堵在门口出不去', null],
+    ['谁在我车位上划车位线', null],
+    ['我的卡在车里了', null],
+    ['电梯坏了，没人在里面', null],
+    ['烧菜的油烟味太大了', null],
+    ['孩子手卡在门缝里', 'medical'],
+    ['楼道有烟味', 'fire-smell'],
+    ['车被划了', 'intruder'],
+    ['我被电到了', 'medical'],
+    ['有人在电梯里出不去', 'elevator-occupied'],
+  ];
+  for (const [text, rule] of cases) {
+    it(`${rule ? `fires ${rule}` : 'stays quiet'}: ${text}`, () => {
+      const fired = matchSafety(text);
+      if (rule) assert.ok(fired.includes(rule), JSON.stringify(fired));
+      else assert.deepEqual(fired, []);
+    });
+  }
+});
+
 describe('nlu severity cues', () => {
   it('major cues', () => {
     for (const text of ['我妈在楼道摔倒受伤了', '孩子被砸到住院了', '泡坏了地板损失很大', '必须赔偿', '我要找媒体曝光', '我要起诉你们', 'my father was injured in the lobby', 'I will sue you']) {
