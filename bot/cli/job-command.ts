@@ -13,7 +13,7 @@ export function registerJobCommand(program: Command, cli: CliContext): void {
     .description('run one scheduled job once against the configured database, as if the clock read --now; a slot already run is not run again')
     .addArgument(new Argument('<name>', 'the job').choices([...JOBS.map((job) => job.name), ...PLANNED_JOBS]))
     .option('--now <iso>', 'the time to run at (ISO-8601 with offset); default: now')
-    .addHelpText('after', `\nJobs:\n${JOBS.map((job) => `  ${job.name.padEnd(15)} ${job.description}`).join('\n')}\n  ${PLANNED_JOBS.join(', ')}: not available yet`)
+    .addHelpText('after', `\nJobs:\n${JOBS.map((job) => `  ${job.name.padEnd(15)} ${job.description}`).join('\n')}${PLANNED_JOBS.length ? `\n  ${PLANNED_JOBS.join(', ')}: not available yet` : ''}`)
     .action(async (name: string, options: { now?: string }) => {
       const now = options.now ? parseInstant(options.now, '--now') : new Date();
       const job = jobNamed(name);
