@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { DateTime } from 'luxon';
 import { requireStaffRole, type ActingStaff, type StaffAction } from '../../store/staff-permissions.js';
 import type { Store } from '../../store/store.js';
@@ -8,6 +9,17 @@ import { parseInstant } from './sla-command.js';
 export async function actingStaff(store: Store, staffId: string | undefined, action: StaffAction): Promise<ActingStaff> {
   if (!staffId) throw new UsageError('--as STAFF_ID is required: the staff member doing this');
   return requireStaffRole(store.staff, staffId, action);
+}
+
+/**
+ * Who runs a command that interfaces.md documents without `--as` (households import, audit): the
+ * staff member named by `--as` (role checked), otherwise the operator of this server's shell account,
+ * who already has the database in hand; either way the name is recorded.
+ */
+export async function actingStaffOrOperator(store: Store, staffId: string | undefined, action: StaffAction): Promise<{ id: string; name: string }> {
+  if (staffId) return actingStaff(store, staffId, action);
+  const user = userInfo().username;
+  return { id: `operator:${user}`, name: user };
 }
 
 /** YYYY-MM-DD (start or end of that day in the property's zone) or an ISO-8601 time with an offset. */

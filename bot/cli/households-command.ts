@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { archiveNumber } from '../../store/models/household.js';
 import { importHouseholds, planHouseholdImport } from '../../store/household-import.js';
 import { Store } from '../../store/store.js';
-import { actingStaff } from './acting-staff.js';
+import { actingStaff, actingStaffOrOperator } from './acting-staff.js';
 import type { CliContext } from './cli-context.js';
 import { withDatabase } from './database-session.js';
 import { EXIT_FAILURE, UsageError } from './exit-codes.js';
@@ -17,7 +17,7 @@ export function registerHouseholdsCommand(program: Command, cli: CliContext): vo
     .description('import households and members from CSV (header building,unit,room,name,role,phone,moved_in) or JSON; a file with any bad row imports nothing')
     .argument('<file>', 'a .csv or .json file')
     .option('--dry-run', 'check the file and report, import nothing')
-    .option('--as <staffId>', 'the staff member importing (desk, agent, service head or project manager)')
+    .option('--as <staffId>', 'the staff member importing (desk, agent, service head or project manager); default: the shell account running the command')
     .action(async (file: string, options: { dryRun?: boolean; as?: string }) => {
       const text = await readFile(file, 'utf8').catch(() => {
         throw new UsageError(`cannot read ${file}`);
@@ -35,7 +35,7 @@ export function registerHouseholdsCommand(program: Command, cli: CliContext): vo
       }
       await withDatabase(config, cli.logger(), async (connection) => {
         const store = await Store.open(connection, config.property);
-        const staff = await actingStaff(store, options.as, 'manageArchives');
+        const staff = await actingStaffOrOperator(store, options.as, 'manageArchives');
         const result = await importHouseholds(store.households, plan, `import:${staff.id}`, new Date());
         process.stdout.write(`${file}: ${plan.rowCount} rows; ${result.imported} households created or updated, ${result.unchanged} unchanged\n`);
       });

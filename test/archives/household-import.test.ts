@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,13 +92,10 @@ describe('household archives: import', function () {
     assert.equal(await store.households.households.countDocuments(), 0);
   });
 
-  it('CLI: importing needs --as with a role that manages archives', async () => {
+  it('CLI: importing as a staff member needs a role that manages archives', async () => {
     const good = join(dir, 'good.csv');
     writeFileSync(good, GOOD_CSV);
     const env = { MONGODB_URI: dbUri(connection) };
-    const missing = await runNode(['dist/bot/cli/main.js', 'households', 'import', good], { env });
-    assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /--as/);
     const technician = await runNode(['dist/bot/cli/main.js', 'households', 'import', good, '--as', 's-eng-1'], { env });
     assert.equal(technician.code, 1);
     assert.match(technician.stderr, /may not manageArchives/);
@@ -113,6 +111,15 @@ describe('household archives: import', function () {
 
     const again = await runNode(['dist/bot/cli/main.js', 'households', 'import', good, '--as', 's-desk-1'], { env });
     assert.match(again.stdout, /0 households created or updated, 2 unchanged/);
+  });
+
+  it('CLI: without --as the import is recorded as the shell account running it', async () => {
+    const file = join(dir, 'operator.csv');
+    writeFileSync(file, [HEADER, '9,1,901,王芳,owner,13500135000,2025-05-01'].join('\n'));
+    const result = await runNode(['dist/bot/cli/main.js', 'households', 'import', file], { env: { MONGODB_URI: dbUri(connection) } });
+    assert.equal(result.code, 0, result.stderr);
+    const household = await store.households.households.findOne({ archiveNo: 'HY01-9-1-901' }).lean();
+    assert.equal(household?.history[0]?.by, `import:operator:${userInfo().username}`);
   });
 
   it('keeps the old members as history: a new owner, a tenant who leaves, a departure', async () => {
