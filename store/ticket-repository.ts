@@ -260,8 +260,10 @@ export class TicketRepository {
       const { set, event } = decide(ticket);
       const version = ticket.version + 1;
       if (!(await claim(this.versionClaims, `${ticket.number}:${version}`, ticket.number))) continue;
+      // the claim makes this writer the only one to write `version`; filtering on the old version as well
+      // would make FerretDB 1.24 read the whole collection (it serves only a bare `_id` filter by key)
       const result = await this.tickets.updateOne(
-        { _id: ticket._id, version: ticket.version },
+        { _id: ticket._id },
         { $set: { ...set, version, updatedAt: event.at }, $push: { events: stripUndefined(event) } },
       );
       if (result.matchedCount === 1) return this.getByNumber(number);
