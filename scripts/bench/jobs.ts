@@ -81,7 +81,7 @@ async function measure(uri: string, size: number, due: number) {
     const dueEvery = Math.floor(size / due);
     const fillStarted = performance.now();
     // the SLA job last ran a minute ago; the due tickets' 50% reminders fell due in the last few minutes
-    await timers.advance(new Date(NOW.getTime() - 60_000));
+    await timers.advance(new Date(NOW.getTime() - 3 * 60_000));
     const buckets = new Map<string, string[]>();
     for (let start = 0; start < size; start += BATCH) {
       const rows = [];
@@ -90,7 +90,7 @@ async function measure(uri: string, size: number, due: number) {
         const row = ticketRow(i, isDue);
         rows.push(row);
         // open tickets not due yet are booked in the days ahead, as the job would have booked them
-        const bookAt = isDue ? new Date(NOW.getTime() - (i % 3) * 20_000) : row.status === 'closed' ? null : new Date(NOW.getTime() + (1 + (i % 30)) * 86_400_000);
+        const bookAt = isDue ? new Date(NOW.getTime() - 60_000 - (i % 3) * 30_000) : row.status === 'closed' ? null : new Date(NOW.getTime() + (1 + (i % 30)) * 86_400_000);
         if (bookAt) {
           const key = bucketKey(bookAt);
           buckets.set(key, [...(buckets.get(key) ?? []), row.number]);
