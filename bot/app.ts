@@ -18,6 +18,8 @@ import type { Config } from './config.js';
 import { Notifier } from './notifier.js';
 import { PropDeskBot } from './propdesk-bot.js';
 import { createHttpServer } from './server.js';
+import type { WeChatAdapter } from './wechat/wechat-adapter.js';
+import { createWeChatAdapter, type WeChatChannelOptions } from './wechat/wechat-channel.js';
 
 export interface App {
   readonly url: string;
@@ -25,6 +27,8 @@ export interface App {
   readonly databaseUri: string;
   readonly connection: Connection;
   readonly adapter: CloudAdapter;
+  /** The WeChat Official Account adapter, when WECHAT_* is configured. */
+  readonly wechat?: WeChatAdapter;
   readonly store: Store;
   /** Dispatches new tickets and delivers every due outbox entry now (the timer does it every few seconds too). */
   flushOutbox(): Promise<void>;
@@ -46,6 +50,7 @@ export interface AppOptions {
   recognizer?: Recognizer;
   /** Runs the scheduled jobs (SLA, surveys, handover, repeats, monthly report) on node-cron; default on, tests turn it off. */
   scheduleJobs?: boolean;
+  wechat?: WeChatChannelOptions;
 }
 
 const TURN_DRAIN_TIMEOUT_MS = 10_000;
@@ -85,7 +90,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger.warn({ err: sendError }, 'could not tell the user about the failed turn');
     }
   };
-  const notifier = new Notifier(adapter, config.auth.MicrosoftAppId ?? '', store, clock, logger);
+  const wechat = config.wechat ? createWeChatAdapter(config.wechat, store, clock, logger, options.wechat) : undefined;
+  if (wechat) wechat.onTurnError = adapter.onTurnError;
+  const notifier = new Notifier(adapter, config.auth.MicrosoftAppId ?? '', store, clock, logger, wechat ? { wechat } : {});
   let flushing: Promise<void> | undefined;
   let flushes = 0;
   const flushOutbox = (): Promise<void> => {
@@ -122,6 +129,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let turnsInFlight = 0;
   const server: Server = createHttpServer({
     adapter,
+    wechat,
     logger,
     logic: async (context: TurnContext) => {
       turnsInFlight += 1;
@@ -151,6 +159,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     databaseUri,
     connection,
     adapter,
+    wechat,
     store,
     flushOutbox,
     stop() {

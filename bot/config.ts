@@ -33,7 +33,29 @@ const envSchema = z.object({
   CLU_KEY: optionalText,
   CLU_PROJECT: optionalText,
   CLU_DEPLOYMENT: optionalText,
+  WECHAT_APP_ID: optionalText,
+  WECHAT_APP_SECRET: optionalText,
+  WECHAT_TOKEN: optionalText,
+  WECHAT_AES_KEY: optionalText.refine((key) => key === undefined || /^[A-Za-z0-9]{43}$/.test(key), { message: 'must be the 43-character EncodingAESKey' }),
+  WECHAT_API_BASE: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || 'https://api.weixin.qq.com')
+    .refine((url) => /^https?:\/\//.test(url), { message: 'must be an http(s) URL' }),
+  WECHAT_REPLY_BUDGET_MS: z.coerce.number().int().min(100).max(4_800).default(4_000),
 });
+
+/** The WeChat Official Account channel; absent when WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TOKEN are unset. */
+export interface WeChatConfig {
+  appId: string;
+  appSecret: string;
+  token: string;
+  /** EncodingAESKey for safe mode. */
+  aesKey?: string;
+  apiBase: string;
+  /** How long a push waits for the bot before WeChat is answered "success" (WeChat waits 5 s). */
+  replyBudgetMs: number;
+}
 
 export interface CluConfig {
   endpoint: string;
@@ -52,6 +74,7 @@ export interface Config {
   timeZone: string;
   logLevel: string;
   clu?: CluConfig;
+  wechat?: WeChatConfig;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +120,12 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     problems.push(`CLU: set all of ${cluNames.join(', ')} or none (missing ${cluNames.filter((n) => !cluSet.includes(n)).join(', ')})`);
   }
 
+  const wechatNames = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_TOKEN'] as const;
+  const wechatSet = wechatNames.filter((name) => env[name]?.trim());
+  if (wechatSet.length > 0 && wechatSet.length < wechatNames.length) {
+    problems.push(`WeChat: set all of ${wechatNames.join(', ')} or none (missing ${wechatNames.filter((n) => !wechatSet.includes(n)).join(', ')})`);
+  }
+
   const propertyFile = resolve(env.PROPDESK_PROPERTY_FILE?.trim() || SAMPLE_PROPERTY_FILE);
   let property: Property | undefined;
   try {
@@ -126,6 +155,17 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY && e.CLU_PROJECT && e.CLU_DEPLOYMENT
         ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, project: e.CLU_PROJECT, deployment: e.CLU_DEPLOYMENT }
+        : undefined,
+    wechat:
+      e.WECHAT_APP_ID && e.WECHAT_APP_SECRET && e.WECHAT_TOKEN
+        ? {
+            appId: e.WECHAT_APP_ID,
+            appSecret: e.WECHAT_APP_SECRET,
+            token: e.WECHAT_TOKEN,
+            aesKey: e.WECHAT_AES_KEY,
+            apiBase: e.WECHAT_API_BASE,
+            replyBudgetMs: e.WECHAT_REPLY_BUDGET_MS,
+          }
         : undefined,
   };
 }

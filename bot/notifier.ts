@@ -1,4 +1,4 @@
-import { MessageFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { MessageFactory, type Activity, type BotAdapter, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { translator, type MessageKey } from '../dialogs/i18n.js';
 import type { Language } from '../dialogs/language.js';
@@ -31,6 +31,8 @@ export class Notifier {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Adapters of channels outside the Bot Framework connector, by channelId (e.g. 'wechat'). */
+    private readonly channelAdapters: Partial<Record<string, BotAdapter>> = {},
   ) {}
 
   /** Delivers every due entry; overlapping calls share one run. Returns how many were sent. */
@@ -50,6 +52,11 @@ export class Notifier {
         await this.store.outbox.markSent(entry, activityId, this.clock());
         sent += 1;
       } catch (err) {
+        if ((err as { permanent?: unknown }).permanent === true) {
+          this.logger.warn({ err, entry: entry._id }, 'proactive send is undeliverable; left for staff');
+          await this.store.outbox.markUndeliverable(entry, (err as Error).message, this.clock());
+          continue;
+        }
         this.logger.warn({ err, entry: entry._id, attempt: entry.attempts + 1 }, 'proactive send failed; will retry');
         await this.store.outbox.markFailed(entry, (err as Error).message ?? String(err), this.clock());
       }
@@ -64,8 +71,11 @@ export class Notifier {
     const payload = this.store.outbox.payloadOf<{ activityId?: string }>(entry);
     let activityId: string | undefined;
     let failure: unknown;
+    const channelAdapter = reference.channelId ? this.channelAdapters[reference.channelId] : undefined;
+    const continueConversation = (logic: (context: TurnContext) => Promise<void>): Promise<void> =>
+      channelAdapter ? channelAdapter.continueConversation(reference, logic) : this.adapter.continueConversationAsync(this.appId, reference as ConversationReference, logic);
     // The adapter hands errors inside the callback to onTurnError instead of throwing them; keep them here.
-    await this.adapter.continueConversationAsync(this.appId, reference as ConversationReference, async (context: TurnContext) => {
+    await continueConversation(async (context: TurnContext) => {
       try {
         if (entry.kind === 'card-update' && payload.activityId) {
           await context.updateActivity({ ...activity, id: payload.activityId });

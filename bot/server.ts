@@ -2,6 +2,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { activityProblem } from './activity-validation.js';
+import type { WeChatAdapter } from './wechat/wechat-adapter.js';
+import { leaveWeChatBodyRaw, mountWeChatRoutes } from './wechat/wechat-route.js';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -9,6 +11,8 @@ export interface ServerDependencies {
   logic: (context: TurnContext) => Promise<void>;
   health: () => Promise<{ ok: boolean; details: Record<string, unknown> }>;
   logger: Logger;
+  /** The WeChat Official Account channel on /api/wechat, when configured. */
+  wechat?: WeChatAdapter;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -16,6 +20,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function createHttpServer(deps: ServerDependencies): Server {
   const { adapter, logic, health, logger } = deps;
   const server = restify.createServer({ name: 'propdesk', handleUncaughtExceptions: false });
+  if (deps.wechat) server.pre(leaveWeChatBodyRaw);
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: true }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -32,6 +37,8 @@ export function createHttpServer(deps: ServerDependencies): Server {
       if (!res.headersSent) res.send(500, { error: 'InternalError', message: 'the activity could not be processed' });
     }
   });
+
+  if (deps.wechat) mountWeChatRoutes(server, deps.wechat, logic, logger);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     const { ok, details } = await health();

@@ -109,6 +109,12 @@ export class Outbox {
     else await this.queue.updateOne({ _id: entry._id }, { $set: { nextAttemptAt } });
   }
 
+  /** Gives up on an entry at once (retrying cannot help): it stays `failed` with the reason for staff to follow up. */
+  async markUndeliverable(entry: OutboxEntry, reason: string, now: Date): Promise<void> {
+    await this.entries.updateOne({ _id: entry._id }, { $set: { attempts: entry.attempts + 1, lastError: reason.slice(0, 500), status: 'failed', nextAttemptAt: now } });
+    await this.queue.deleteOne({ _id: entry._id });
+  }
+
   payloadOf<T = Record<string, unknown>>(entry: OutboxEntry): T {
     return JSON.parse(entry.payloadJson) as T;
   }

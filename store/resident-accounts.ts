@@ -40,6 +40,11 @@ export class ResidentAccounts {
     return { ok: true, archiveNo };
   }
 
+  /** The channel says the account can no longer be messaged (e.g. a WeChat user who unfollowed). */
+  async markUnreachable(channelId: string, userId: string, at = new Date()): Promise<void> {
+    await upsertWithDefaults(this.accounts, residentAccountId(channelId, userId), { unreachable: true, updatedAt: at }, { channelId, userId, createdAt: at });
+  }
+
   async rememberPhone(channelId: string, userId: string, phone: string, at = new Date()): Promise<void> {
     await this.accounts.updateOne({ _id: residentAccountId(channelId, userId) }, { $set: { phone, updatedAt: at } });
   }
