@@ -25,7 +25,8 @@ export interface SlaJobResult {
  * minute buckets read by `_id`, kept at each ticket's next stage), so the cost follows the due tickets,
  * not the size of the collection. Per due window it acts on the latest due stage only (a ticket first seen late gets the
  * breach, not three messages). Messages are recorded under keys (ticket + stage + recipient) before the
- * stage is marked done, and a stage is marked done once through a claim.
+ * stage is claimed (`slaStageClaims`), so a stage acts once. A reminder writes nothing to the ticket:
+ * FerretDB 1.24 reads the whole collection for every update, and the outbox keeps the reminder.
  */
 export async function runSlaJob(store: Store, clock: Clock): Promise<SlaJobResult> {
   const now = clock();
@@ -44,9 +45,12 @@ export async function runSlaJob(store: Store, clock: Clock): Promise<SlaJobResul
       for (const [stage, covers] of latestPerWindow(dueStages)) {
         await recordStageMessages(store, ticket, stage, now);
         if (!(await claim(stageClaims, `${number}:${stage.id}`, number, now))) continue;
-        await markStage(store, number, stage, covers, now);
-        if (stage.kind === 'breach') result.breaches += 1;
-        else result.reminders += 1;
+        if (stage.kind === 'breach') {
+          await markBreach(store, number, stage, covers, now);
+          result.breaches += 1;
+        } else {
+          result.reminders += 1;
+        }
       }
       const fresh = await store.tickets.findByNumber(number);
       const next = fresh && pendingStages(fresh, policy, calendar).find((stage) => stage.at.getTime() > now.getTime());
@@ -93,12 +97,8 @@ async function recordStageMessages(store: Store, ticket: Ticket, stage: SlaStage
   await recordResidentText(store, ticket, `${keyPrefix}:resident`, 'jobResidentDelayed', {}, now);
 }
 
-async function markStage(store: Store, number: string, stage: SlaStage, covers: string[], now: Date): Promise<void> {
+async function markBreach(store: Store, number: string, stage: SlaStage, covers: string[], now: Date): Promise<void> {
   const data = { stage: stage.id, covers, limit: stage.limit, dueAt: stage.dueAt };
-  if (stage.kind === 'reminder') {
-    await store.tickets.record(number, 'reminded', { by: SYSTEM, at: now, data: { ...data, percent: stage.percent } });
-    return;
-  }
   const ticket = await store.tickets.getByNumber(number);
   const set = stage.limit === 'resolve' ? { resolveBreached: true } : { replyBreached: true };
   await store.tickets.record(number, 'breached', { by: SYSTEM, at: now, data: { ...data, escalatedTo: escalationTargetFor(ticket.category, ticket.severity) }, set });
