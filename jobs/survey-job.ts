@@ -13,8 +13,6 @@ import { localTime, recordResidentText, recordStaffTexts, staffText } from './jo
 const DAY_MS = 86_400_000;
 /** How long a resident has to answer the chat survey before staff call back. */
 export const SURVEY_ANSWER_DAYS = 2;
-/** Resolutions looked at on each run; a run missed for longer than this leaves those tickets unsurveyed. */
-const RESOLVED_LOOKBACK_DAYS = 3;
 
 const SYSTEM = { kind: 'system' as const, id: 'survey-job', name: 'PropDesk' };
 
@@ -40,34 +38,9 @@ export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJo
   const surveys = new Surveys(store.connection);
   const result: SurveyJobResult = { surveysSent: 0, callbackTasks: 0, visits: 0 };
 
-  const resolved = await store.tickets.tickets
-    .find({ resolvedAt: { $gt: new Date(now.getTime() - RESOLVED_LOOKBACK_DAYS * DAY_MS), $lte: now } }, { number: 1 })
-    .lean();
-  for (const { number } of resolved) {
-    const ticket = await store.tickets.findByNumber(number);
-    if (!ticket?.resolvedAt || (ticket.status !== 'resolved' && ticket.status !== 'closed')) continue;
-    const round = surveyRound(ticket);
-    const decision = callbackDecision(ticket.number, ticket.category, store.property.callbackRates);
-    if (!decision.callback && round === 0) continue;
-    const id = Surveys.idOf(ticket.number, round);
-    if (decision.inPerson && (await createTask(store, surveys, ticket, `${id}:visit`, 'visit', 'in-person', now))) result.visits += 1;
-    if (await surveys.exists(id)) continue;
-    if (await recordResidentText(store, ticket, `survey:${id}`, 'jobSurveyAsk', {}, now)) {
-      const created = await surveys.create({
-        _id: id,
-        ticketNumber: ticket.number,
-        round,
-        conversationKey: ticket.resident?.conversationKey ?? null,
-        residentAccountId: ticket.resident?.accountId ?? null,
-        inPerson: decision.inPerson,
-        status: 'sent',
-        sentAt: now,
-        answerDueAt: new Date(now.getTime() + SURVEY_ANSWER_DAYS * DAY_MS),
-      });
-      if (created) result.surveysSent += 1;
-    } else if (await createTask(store, surveys, ticket, id, 'phone', 'no-chat', now)) {
-      result.callbackTasks += 1;
-    }
+  for (const entry of await store.tickets.resolved.pending(now)) {
+    await surveyResolved(store, surveys, entry.number, now, result);
+    await store.tickets.resolved.done(entry._id);
   }
 
   for (const survey of await surveys.unansweredBy(now)) {
@@ -76,6 +49,34 @@ export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJo
     await surveys.expire(survey._id);
   }
   return result;
+}
+
+/** Sends the survey for a ticket resolved (again), when it is sampled, or makes a callback task when there is no chat. */
+async function surveyResolved(store: Store, surveys: Surveys, number: string, now: Date, result: SurveyJobResult): Promise<void> {
+  const ticket = await store.tickets.findByNumber(number);
+  if (!ticket?.resolvedAt || (ticket.status !== 'resolved' && ticket.status !== 'closed')) return;
+  const round = surveyRound(ticket);
+  const decision = callbackDecision(ticket.number, ticket.category, store.property.callbackRates);
+  if (!decision.callback && round === 0) return;
+  const id = Surveys.idOf(ticket.number, round);
+  if (decision.inPerson && (await createTask(store, surveys, ticket, `${id}:visit`, 'visit', 'in-person', now))) result.visits += 1;
+  if (await surveys.exists(id)) return;
+  if (await recordResidentText(store, ticket, `survey:${id}`, 'jobSurveyAsk', {}, now)) {
+    const created = await surveys.create({
+      _id: id,
+      ticketNumber: ticket.number,
+      round,
+      conversationKey: ticket.resident?.conversationKey ?? null,
+      residentAccountId: ticket.resident?.accountId ?? null,
+      inPerson: decision.inPerson,
+      status: 'sent',
+      sentAt: now,
+      answerDueAt: new Date(now.getTime() + SURVEY_ANSWER_DAYS * DAY_MS),
+    });
+    if (created) result.surveysSent += 1;
+  } else if (await createTask(store, surveys, ticket, id, 'phone', 'no-chat', now)) {
+    result.callbackTasks += 1;
+  }
 }
 
 /** Creates a callback task once (the task id is the claim) and tells the service department. */

@@ -5,6 +5,7 @@ import { routeTicket } from '../domain/routing.js';
 import { effectiveSeverity, natureOf, type Category, type Severity, type Source, type TicketAction } from '../domain/vocabulary.js';
 import type { Property } from '../domain/property.js';
 import { claim } from './claims.js';
+import { ResolvedTickets } from './resolved-tickets.js';
 import { SlaTimers } from './sla-timers.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
@@ -107,6 +108,8 @@ export class TicketRepository {
   private readonly residentTickets: Model<ResidentTicketsDocument>;
   /** When the SLA job looks at which ticket (reminders and breaches). */
   readonly slaTimers: SlaTimers;
+  /** Resolved tickets the survey job has still to look at. */
+  readonly resolved: ResolvedTickets;
 
   constructor(
     connection: Connection,
@@ -118,6 +121,7 @@ export class TicketRepository {
     this.newTickets = newTicketModel(connection);
     this.residentTickets = residentTicketsModel(connection);
     this.slaTimers = new SlaTimers(connection);
+    this.resolved = new ResolvedTickets(connection);
   }
 
   /** A resident's most recent tickets, newest first, without scanning `tickets`. */
@@ -240,6 +244,7 @@ export class TicketRepository {
     });
     // new deadlines (the supervisor's reply, rework): the SLA job looks at the ticket again
     if (action === 'escalate' || action === 'reopen') await this.slaTimers.wake(number, options.at);
+    if (action === 'resolve') await this.resolved.add(number, options.at);
     return changed;
   }
 
