@@ -40,9 +40,9 @@ export class ResidentAccounts {
     return { ok: true, archiveNo };
   }
 
-  /** The channel says the account can no longer be messaged (e.g. a WeChat user who unfollowed). */
-  async markUnreachable(channelId: string, userId: string, at = new Date()): Promise<void> {
-    await upsertWithDefaults(this.accounts, residentAccountId(channelId, userId), { unreachable: true, updatedAt: at }, { channelId, userId, createdAt: at });
+  /** The channel says whether the account can be messaged (e.g. a WeChat user who unfollowed, or followed again). */
+  async setUnreachable(channelId: string, userId: string, unreachable: boolean, at = new Date()): Promise<void> {
+    await upsertWithDefaults(this.accounts, residentAccountId(channelId, userId), { unreachable, updatedAt: at }, { channelId, userId, createdAt: at });
   }
 
   async rememberPhone(channelId: string, userId: string, phone: string, at = new Date()): Promise<void> {

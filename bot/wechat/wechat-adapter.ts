@@ -89,9 +89,10 @@ export class WeChatAdapter extends BotAdapter {
     }
     const openId = fields.FromUserName;
     if (!openId) return { status: 400, body: 'no FromUserName', contentType: 'text/plain' };
-    if (fields.MsgType === 'event' && fields.Event?.toLowerCase() === 'unsubscribe') {
-      await this.options.residents.markUnreachable(WECHAT_CHANNEL_ID, openId, this.options.clock());
-      return SUCCESS;
+    const event = fields.MsgType === 'event' ? fields.Event?.toLowerCase() : undefined;
+    if (event === 'unsubscribe' || event === 'subscribe') {
+      await this.options.residents.setUnreachable(WECHAT_CHANNEL_ID, openId, event === 'unsubscribe', this.options.clock());
+      if (event === 'unsubscribe') return SUCCESS;
     }
     if (!(await claim(this.options.pushClaims, `wechat:${pushKey(fields)}`, 'wechat-push', this.options.clock()))) {
       logger.info({ push: pushKey(fields) }, 'WeChat retried a push that is already being answered');
@@ -172,7 +173,7 @@ export class WeChatAdapter extends BotAdapter {
       await this.options.client.sendCustomMessage({ touser: openId, ...textMessage(text) });
     } catch (err) {
       if (err instanceof WeChatApiError && err.errcode === NOT_SUBSCRIBED) {
-        await this.options.residents.markUnreachable(WECHAT_CHANNEL_ID, openId, this.options.clock());
+        await this.options.residents.setUnreachable(WECHAT_CHANNEL_ID, openId, true, this.options.clock());
       }
       throw err;
     }

@@ -126,6 +126,8 @@ describe('WeChat channel end to end: repair intake, dispatch, retries, signature
     await app.flushOutbox();
     assert.equal((await app.store.outbox.entries.findById('wechat-43004').lean())?.status, 'failed');
     assert.equal((await app.store.residents.get('wechat', openId))?.unreachable, true);
+    await push(app.url, { FromUserName: openId, MsgType: 'event', Event: 'subscribe', EventKey: '' });
+    assert.equal((await app.store.residents.get('wechat', openId))?.unreachable, false, 'following again makes the resident reachable');
   });
 
   it('keeps a pushed image: downloads the media at once and stores the bytes', async () => {
