@@ -125,14 +125,19 @@ export class WeChatAdapter extends BotAdapter {
     const activity = toActivity(fields, { serviceUrl: this.options.apiBase, attachments });
     if (!activity) return;
     const openId = fields.FromUserName!;
+    const shownBefore = await this.options.shownChoices.lastShown(openId);
     if (activity.type === 'message' && fields.MsgType === 'text') {
-      const choice = choiceForReply(activity.text, await this.options.shownChoices.lastShown(openId));
+      const choice = choiceForReply(activity.text, shownBefore);
       if (choice) activity.text = choice;
     }
     const context = new TurnContext(this, activity);
     context.turnState.set(PUSH_REPLIES, replies);
     await this.runMiddleware(context, logic);
-    if (replies.shownChoices !== undefined) await this.options.shownChoices.remember(openId, replies.shownChoices, this.options.clock());
+    // Written only when they change: on FerretDB every update by _id reads the whole collection.
+    const shownNow = replies.shownChoices;
+    if (shownNow !== undefined && shownNow.join('\n') !== shownBefore.join('\n')) {
+      await this.options.shownChoices.remember(openId, shownNow, this.options.clock());
+    }
     await replies.sending;
   }
 
