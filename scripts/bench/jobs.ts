@@ -100,6 +100,7 @@ async function measure(uri: string, size: number, due: number) {
     }
     await connection.collection('slaTimers').insertMany([...buckets].map(([_id, numbers]) => ({ _id, numbers }) as unknown as Document));
     const fillSeconds = (performance.now() - fillStarted) / 1000;
+    process.stderr.write(`${size}: filled in ${fillSeconds.toFixed(1)} s\n`);
     const scans: number[] = [];
     let found = 0;
     for (let i = 0; i < 5; i += 1) {
@@ -109,6 +110,7 @@ async function measure(uri: string, size: number, due: number) {
       found = tickets.filter(Boolean).length;
       scans.push(performance.now() - started);
     }
+    process.stderr.write(`${size}: due tickets read in ${scans.map((ms) => Math.round(ms)).join(', ')} ms\n`);
     const started = performance.now();
     const result = await runSlaJob(store, () => NOW);
     const jobMs = performance.now() - started;
