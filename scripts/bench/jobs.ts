@@ -103,11 +103,12 @@ async function measure(uri: string, size: number, due: number) {
     process.stderr.write(`${size}: filled in ${fillSeconds.toFixed(1)} s\n`);
     const scans: number[] = [];
     let found = 0;
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 3; i += 1) {
       const started = performance.now();
-      const dueBuckets = await timers.due(NOW);
-      const tickets = await Promise.all(dueBuckets.flatMap((bucket) => bucket.numbers).map((number) => store.tickets.findByNumber(number)));
-      found = tickets.filter(Boolean).length;
+      found = 0;
+      for (const bucket of await timers.due(NOW)) {
+        for (const number of bucket.numbers) if (await store.tickets.findByNumber(number)) found += 1;
+      }
       scans.push(performance.now() - started);
     }
     process.stderr.write(`${size}: due tickets read in ${scans.map((ms) => Math.round(ms)).join(', ')} ms\n`);
@@ -115,7 +116,7 @@ async function measure(uri: string, size: number, due: number) {
     const result = await runSlaJob(store, () => NOW);
     const jobMs = performance.now() - started;
     const after = (await timers.due(NOW)).reduce((sum, bucket) => sum + bucket.numbers.length, 0);
-    return { size, due: found, fillSeconds: Number(fillSeconds.toFixed(1)), scanMsMedian: Number(scans.sort((a, b) => a - b)[2]!.toFixed(1)), jobMs: Math.round(jobMs), reminders: result.reminders, dueAfterRun: after };
+    return { size, due: found, fillSeconds: Number(fillSeconds.toFixed(1)), scanMsMedian: Number(scans.sort((a, b) => a - b)[1]!.toFixed(1)), jobMs: Math.round(jobMs), reminders: result.reminders, dueAfterRun: after };
   } finally {
     await connection.dropDatabase().catch(() => undefined);
     await connection.close();
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
       rows.push(row);
       if (!options.json) {
         process.stdout.write(
-          `${String(size).padStart(8)} tickets, ${row.due} due: reading the due tickets ${row.scanMsMedian} ms (median of 5), SLA job ${row.jobMs} ms (${row.reminders} reminders; ${row.dueAfterRun} still due after), fill ${row.fillSeconds} s\n`,
+          `${String(size).padStart(8)} tickets, ${row.due} due: reading the due tickets ${row.scanMsMedian} ms (median of 3), SLA job ${row.jobMs} ms (${row.reminders} reminders; ${row.dueAfterRun} still due after), fill ${row.fillSeconds} s\n`,
         );
       }
     }
