@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import { translator } from '../dialogs/i18n.js';
 import { detectLanguage } from '../dialogs/language.js';
 import { ResidentDesk } from '../dialogs/resident/resident-desk.js';
+import { ResidentSurveyAnswers } from '../jobs/resident-survey-answers.js';
 import { CardActions } from '../dialogs/staff/card-actions.js';
 import { StaffDesk } from '../dialogs/staff/staff-desk.js';
 import { dispatchNewTickets } from '../jobs/dispatch-new-tickets.js';
@@ -117,7 +118,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const conversationState = new ConversationState(store.botState);
   const bot = new PropDeskBot({
     store,
-    residents: new ResidentDesk({ property: config.property, store, recognizer, conversationState, clock, logger }),
+    residents: new ResidentDesk({ property: config.property, store, recognizer, conversationState, clock, logger, surveys: new ResidentSurveyAnswers(store, clock) }),
     staff: new StaffDesk(store, clock),
     conversationState,
     userState: new UserState(store.botState),

@@ -22,3 +22,5 @@ export {
   type PropertyKind,
   type Staff,
 } from './property.js';
+export * from './sla-stages.js';
+export * from './survey-answer.js';

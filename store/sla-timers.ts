@@ -1,13 +1,47 @@
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from './duplicate-key.js';
+import type { Property } from '../domain/property.js';
+import { workingCalendarFor } from '../domain/sla-clock.js';
+import { slaPolicyFor } from '../domain/sla-policy.js';
+import { doneStageIds, slaStagesOf, type SlaFacts, type SlaStage } from '../domain/sla-stages.js';
+import type { Category, Severity } from '../domain/vocabulary.js';
 
 const MINUTE_MS = 60_000;
 /** Beyond this many minutes to catch up, one read of the (small) timer collection beats a look-up per minute. */
 const MAX_MINUTE_LOOKUPS = 360;
 
+/**
+ * What the SLA job needs to know of one ticket without reading it: who to remind and its stages still
+ * to come. `version` is the ticket's version when the watch was written.
+ */
+export interface SlaWatch {
+  number: string;
+  version: number;
+  category: Category;
+  severity: Severity | null;
+  department: string;
+  assigneeId: string | null;
+  /** Stage ids handled already (reminders leave no trace on the ticket). */
+  done: string[];
+  /** Stages still to come, earliest first. */
+  stages: SlaStage[];
+}
+
+export interface TicketForWatch extends SlaFacts {
+  number: string;
+  version: number;
+  category: Category;
+  severity?: Severity | null;
+  department: string;
+  assignee?: { kind: string; id: string } | null;
+}
+
 interface BucketDocument {
   _id: string;
-  numbers: string[];
+  /**
+   * Watches keyed by ticket number, so one is set or removed with one `$set`/`$unset`; each is kept as
+   * a JSON string, which FerretDB decodes several times faster than the same nested document.
+   */
+  tickets: Record<string, string>;
 }
 
 interface CursorDocument {
@@ -26,17 +60,39 @@ function minuteKey(at: Date): string {
 
 export interface DueBucket {
   key: string;
-  numbers: string[];
+  watches: SlaWatch[];
+}
+
+/** The watch of a ticket as it stands: its pending stages, less those handled before. */
+export function watchOf(ticket: TicketForWatch, property: Property, handled: readonly string[] = []): SlaWatch {
+  const done = new Set([...doneStageIds(ticket), ...handled]);
+  const stages = slaStagesOf(ticket, slaPolicyFor(property), workingCalendarFor(property))
+    .filter((stage) => !done.has(stage.id))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  return {
+    number: ticket.number,
+    version: ticket.version,
+    category: ticket.category,
+    severity: ticket.severity ?? null,
+    department: ticket.department,
+    assigneeId: ticket.assignee?.kind === 'staff' ? ticket.assignee.id : null,
+    done: [...done],
+    stages,
+  };
 }
 
 /**
- * When the SLA job must look at which ticket: one document per minute (`_id` "2026-11-26T02:05", UTC)
- * listing the ticket numbers with a stage due in it. FerretDB 1.24 serves only `_id` look-ups without
- * reading the whole collection, so a run reads the minutes since the last run by `_id` and the cost
- * follows the due tickets, not the size of `tickets`. Processed minutes are removed.
+ * When the SLA job must look at which ticket, and what it needs to know then: one document per minute
+ * (`_id` "2026-11-26T02:05", UTC) holding the watches of the tickets with a stage due in it. FerretDB
+ * 1.24 reads a collection up to the first match for every look-up, `_id` included, so the job reads
+ * only these buckets — never `tickets` — for reminders, and its cost follows the due tickets, not the
+ * size of `tickets`. Each ticket has at most one watch; a ticket change rewrites it.
  */
 export class SlaTimers {
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly property: Property,
+  ) {}
 
   private get buckets() {
     return this.connection.collection<BucketDocument>('slaTimers');
@@ -46,19 +102,43 @@ export class SlaTimers {
     return this.connection.collection<CursorDocument>('jobCursors');
   }
 
-  /**
-   * Asks the SLA job to look at a ticket at `at` (at the latest a minute later). A time the job has
-   * already passed (a clock behind the others', a run with an earlier --now) goes into the next minute.
-   */
-  async wake(number: string, at: Date): Promise<void> {
-    const last = await this.cursors.findOne({ _id: 'sla' });
-    const _id = bucketKey(last && last.through.getTime() >= at.getTime() ? last.through : at);
-    try {
-      await this.buckets.updateOne({ _id }, { $addToSet: { numbers: number } }, { upsert: true });
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      await this.buckets.updateOne({ _id }, { $addToSet: { numbers: number } });
+  /** Writes a ticket's watch as it now stands (after it opened or changed), or removes it when no stage is left. */
+  async book(ticket: TicketForWatch, handled: readonly string[] = []): Promise<void> {
+    const field = `tickets.${ticket.number}`;
+    const previous = await this.buckets.findOne({ [field]: { $exists: true } });
+    const earlier = previous?.tickets[ticket.number];
+    const watch = watchOf(ticket, this.property, [...(earlier ? decode(earlier).done : []), ...handled]);
+    const key = watch.stages[0] ? await this.keyFor(watch.stages[0].at) : null;
+    if (previous && previous._id !== key) await this.unset(previous._id, [ticket.number]);
+    if (key) await this.put(key, [watch]);
+  }
+
+  /** Books watches into the bucket of their next stage (the job, after acting on their due stages). */
+  async rebook(watches: readonly SlaWatch[]): Promise<void> {
+    const byKey = new Map<string, SlaWatch[]>();
+    for (const watch of watches) {
+      if (!watch.stages[0]) continue;
+      const key = await this.keyFor(watch.stages[0].at);
+      byKey.set(key, [...(byKey.get(key) ?? []), watch]);
     }
+    for (const [key, group] of byKey) await this.put(key, group);
+  }
+
+  /** A time the job has already passed (a clock behind the others', a run with an earlier --now) goes into the next minute. */
+  private async keyFor(at: Date): Promise<string> {
+    const last = await this.cursors.findOne({ _id: 'sla' });
+    return bucketKey(last && last.through.getTime() >= at.getTime() ? last.through : at);
+  }
+
+  private async put(key: string, watches: readonly SlaWatch[]): Promise<void> {
+    const set = Object.fromEntries(watches.map((watch) => [`tickets.${watch.number}`, encodeWatch(watch)]));
+    await this.buckets.updateOne({ _id: key }, { $set: set }, { upsert: true });
+  }
+
+  private async unset(key: string, numbers: readonly string[]): Promise<void> {
+    if (numbers.length === 0) return;
+    await this.buckets.updateOne({ _id: key }, { $unset: Object.fromEntries(numbers.map((n) => [`tickets.${n}`, ''])) });
+    await this.buckets.deleteOne({ _id: key, tickets: {} });
   }
 
   /** The buckets due by `now` that the last run did not take care of, oldest first. */
@@ -67,23 +147,31 @@ export class SlaTimers {
     const through = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
     const minutes = last ? Math.round((through - last.through.getTime()) / MINUTE_MS) : Infinity;
     if (minutes <= 0) return [];
+    const rows: BucketDocument[] = [];
     if (minutes > MAX_MINUTE_LOOKUPS) {
-      const rows = await this.buckets.find({ _id: { $lte: minuteKey(now) } }).sort({ _id: 1 }).toArray();
-      return rows.map((row) => ({ key: row._id, numbers: row.numbers }));
+      rows.push(...(await this.buckets.find({ _id: { $lte: minuteKey(now) } }).sort({ _id: 1 }).toArray()));
+    } else {
+      for (let i = minutes - 1; i >= 0; i -= 1) {
+        const row = await this.buckets.findOne({ _id: minuteKey(new Date(through - i * MINUTE_MS)) });
+        if (row) rows.push(row);
+      }
     }
-    const due: DueBucket[] = [];
-    for (let i = minutes - 1; i >= 0; i -= 1) {
-      const key = minuteKey(new Date(through - i * MINUTE_MS));
-      const row = await this.buckets.findOne({ _id: key });
-      if (row) due.push({ key, numbers: row.numbers });
-    }
-    return due;
+    return rows.map((row) => ({ key: row._id, watches: Object.values(row.tickets ?? {}).map(decode) }));
   }
 
-  /** Removes the numbers a run has handled; a number woken into the bucket meanwhile stays. */
-  async handled(bucket: DueBucket): Promise<void> {
-    await this.buckets.updateOne({ _id: bucket.key }, { $pullAll: { numbers: bucket.numbers } });
-    await this.buckets.deleteOne({ _id: bucket.key, numbers: { $size: 0 } });
+  /**
+   * Removes the watches a run has handled from their bucket. A watch rewritten meanwhile (the ticket
+   * changed during the run) is moved to the next minute instead, for the next run to see.
+   */
+  async handled(bucket: DueBucket, now: Date): Promise<void> {
+    const current = await this.buckets.findOne({ _id: bucket.key });
+    if (!current) return;
+    const seen = new Map(bucket.watches.map((watch) => [watch.number, watch.version]));
+    const changed = Object.values(current.tickets ?? {})
+      .map(decode)
+      .filter((watch) => seen.get(watch.number) !== watch.version);
+    if (changed.length > 0) await this.put(bucketKey(now), changed);
+    await this.unset(bucket.key, Object.keys(current.tickets ?? {}));
   }
 
   /** Remembers that every minute up to `now` has been handled. */
@@ -93,4 +181,20 @@ export class SlaTimers {
     if (last && last.through.getTime() >= through.getTime()) return;
     await this.cursors.replaceOne({ _id: 'sla' }, { through }, { upsert: true });
   }
+
+  /** Every ticket number with a watch (for checks and the reconciliation). */
+  async watchedNumbers(): Promise<Set<string>> {
+    const numbers = new Set<string>();
+    for await (const row of this.buckets.find({}, { projection: { _id: 1, tickets: 1 } })) Object.keys(row.tickets ?? {}).forEach((n) => numbers.add(n));
+    return numbers;
+  }
+}
+
+export function encodeWatch(watch: SlaWatch): string {
+  return JSON.stringify(watch);
+}
+
+function decode(json: string): SlaWatch {
+  const watch = JSON.parse(json) as SlaWatch;
+  return { ...watch, stages: watch.stages.map((stage) => ({ ...stage, at: new Date(stage.at), dueAt: new Date(stage.dueAt) })) };
 }

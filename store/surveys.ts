@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { callbackTaskModel, type CallbackMethod, type CallbackTaskDocument } from './models/callback-task.js';
-import { surveyModel, type SurveyAnswer, type SurveyDocument } from './models/survey.js';
+import { openSurveyModel, surveyModel, type OpenSurveyDocument, type SurveyAnswer, type SurveyDocument } from './models/survey.js';
 
 export type Survey = SurveyDocument;
 export type CallbackTask = CallbackTaskDocument;
@@ -10,10 +10,12 @@ export type CallbackTask = CallbackTaskDocument;
 export class Surveys {
   readonly surveys: Model<SurveyDocument>;
   readonly tasks: Model<CallbackTaskDocument>;
+  private readonly open: Model<OpenSurveyDocument>;
 
   constructor(connection: Connection) {
     this.surveys = surveyModel(connection);
     this.tasks = callbackTaskModel(connection);
+    this.open = openSurveyModel(connection);
   }
 
   static idOf(ticketNumber: string, round: number): string {
@@ -24,9 +26,13 @@ export class Surveys {
     return (await this.surveys.countDocuments({ _id: id })) > 0;
   }
 
-  /** Inserts once; false when this survey was already recorded. */
+  /** Inserts once; false when this survey was already recorded. The resident's account then has it open. */
   async create(survey: Omit<SurveyDocument, 'answer' | 'comment' | 'answeredAt'>): Promise<boolean> {
-    return insertOnce(() => this.surveys.create(survey));
+    const created = await insertOnce(() => this.surveys.create(survey));
+    if (created && survey.residentAccountId) {
+      await this.open.replaceOne({ _id: survey.residentAccountId }, { surveyId: survey._id, ticketNumber: survey.ticketNumber, sentAt: survey.sentAt }, { upsert: true });
+    }
+    return created;
   }
 
   /** The survey a ticket's resident has not answered yet (the latest round). */
@@ -34,15 +40,27 @@ export class Surveys {
     return this.surveys.findOne({ ticketNumber, status: 'sent' }).sort({ round: -1 }).lean();
   }
 
-  /** The open survey of a resident's account, for the resident desk to read an answer against. */
-  async openForResident(accountId: string): Promise<Survey | null> {
-    return this.surveys.findOne({ residentAccountId: accountId, status: 'sent' }).sort({ sentAt: -1 }).lean();
+  /** The survey a resident's account has open (the latest sent), for the resident desk to read an answer against. */
+  async openForResident(accountId: string): Promise<{ surveyId: string; ticketNumber: string } | null> {
+    const open = await this.open.findById(accountId).lean();
+    return open ? { surveyId: open.surveyId, ticketNumber: open.ticketNumber } : null;
   }
 
   /** Marks an open survey answered; false when it was answered or expired meanwhile. */
   async answer(id: string, answer: SurveyAnswer, comment: string | null, at: Date): Promise<boolean> {
     const result = await this.surveys.updateOne({ _id: id, status: 'sent' }, { $set: { status: 'answered', answer, comment, answeredAt: at } });
+    await this.closeFor(id);
     return result.modifiedCount === 1;
+  }
+
+  /** What the resident added after answering (what could be better). */
+  async addComment(id: string, comment: string): Promise<void> {
+    await this.surveys.updateOne({ _id: id }, { $set: { comment } });
+  }
+
+  private async closeFor(surveyId: string): Promise<void> {
+    const survey = await this.surveys.findById(surveyId, { residentAccountId: 1 }).lean();
+    if (survey?.residentAccountId) await this.open.deleteOne({ _id: survey.residentAccountId, surveyId });
   }
 
   async unansweredBy(now: Date, limit = 500): Promise<Survey[]> {
@@ -51,6 +69,7 @@ export class Surveys {
 
   async expire(id: string): Promise<void> {
     await this.surveys.updateOne({ _id: id, status: 'sent' }, { $set: { status: 'expired' } });
+    await this.closeFor(id);
   }
 
   /** Inserts a callback task once (its id is the claim); false when it exists. */

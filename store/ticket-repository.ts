@@ -87,6 +87,9 @@ const EVENT_OF_ACTION: Readonly<Record<TicketAction, TicketEventKind>> = {
   note: 'note',
 };
 
+/** Actions that change what the SLA job watches: a stage, the assignee or the department to remind. */
+const SLA_ACTIONS: ReadonlySet<TicketAction> = new Set(['accept', 'reply', 'resolve', 'close', 'reopen', 'reassign', 'cancel', 'escalate']);
+
 const MAX_NUMBER_ATTEMPTS = 100;
 const MAX_CHANGE_ATTEMPTS = 8;
 
@@ -120,7 +123,7 @@ export class TicketRepository {
     this.intakes = intakeMapModel(connection);
     this.newTickets = newTicketModel(connection);
     this.residentTickets = residentTicketsModel(connection);
-    this.slaTimers = new SlaTimers(connection);
+    this.slaTimers = new SlaTimers(connection, property);
     this.resolved = new ResolvedTickets(connection);
   }
 
@@ -212,7 +215,7 @@ export class TicketRepository {
       throw new Error(`could not allocate a ticket number for ${prefix} after ${MAX_NUMBER_ATTEMPTS} attempts`);
     });
     if (created) {
-      await this.slaTimers.wake(ticket.number, intake.at);
+      await this.slaTimers.book(ticket);
       await this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number });
       await this.remember(this.newTickets, { _id: ticket.number, at: intake.at });
       const accountId = intake.resident?.accountId;
@@ -242,8 +245,7 @@ export class TicketRepository {
         event: { kind: EVENT_OF_ACTION[action], at: options.at, by: options.by, text: options.text, from: ticket.status, to: status, data: options.data },
       };
     });
-    // new deadlines (the supervisor's reply, rework): the SLA job looks at the ticket again
-    if (action === 'escalate' || action === 'reopen') await this.slaTimers.wake(number, options.at);
+    if (SLA_ACTIONS.has(action)) await this.slaTimers.book(changed);
     if (action === 'resolve') await this.resolved.add(number, options.at);
     return changed;
   }

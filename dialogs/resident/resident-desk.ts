@@ -22,6 +22,7 @@ import { ResidentTickets } from './resident-tickets.js';
 import { residentTurn, setResidentTurn, type ResidentTurn } from './resident-turn.js';
 import { mentionsDanger } from './safety-guidance.js';
 import { ReferenceSaver } from './reference-saver.js';
+import { takeSurveyAnswer, takeSurveyComment, type PendingSurveyComment, type SurveyAnswers } from './survey-replies.js';
 import { TicketCommands } from './ticket-commands.js';
 import { withoutTicketNumber } from './ticket-number.js';
 
@@ -32,12 +33,15 @@ export interface ResidentDeskDependencies {
   conversationState: ConversationState;
   clock: Clock;
   logger: Logger;
+  surveys: SurveyAnswers;
 }
 
 /** Per conversation: the language last used and the replies to recent activities (a retried activity gets them again). */
 interface ResidentConversation {
   language: Language | null;
   recent: Array<{ activityId: string; replies: Array<Partial<Activity>> }>;
+  /** After a survey rating: the comment the next message may carry. */
+  surveyComment?: PendingSurveyComment | null;
 }
 
 const REMEMBERED_TURNS = 5;
@@ -86,18 +90,50 @@ export class ResidentDesk implements Desk {
     const language = this.languageOf(activity.text, activity.locale, stored?.language ?? null);
     const t = translator(language);
     let readOnly = false;
+    const survey = { pending: this.stillPending(stored?.surveyComment), changed: stored?.surveyComment != null };
     try {
       await this.setUpTurn(context, language);
-      readOnly = await this.respond(context);
+      const took = await this.respondToSurvey(context, survey);
+      if (!took) readOnly = await this.respond(context);
     } catch (err) {
       this.deps.logger.error({ err, activityId: activity.id }, 'resident turn failed');
       await context.sendActivity(t('notRecorded', { dutyPhone: this.deps.property.dutyPhone }));
     }
     // a retried read-only turn may simply run again; only turns that change something are remembered
-    if (readOnly && stored?.language === language) return;
+    if (readOnly && !survey.changed && stored?.language === language) return;
     const conversation = await this.conversation.get(context, { language, recent: [] });
     conversation.language = language;
+    if (survey.changed) conversation.surveyComment = survey.pending;
     if (activity.id && !readOnly) conversation.recent = [{ activityId: activity.id, replies }, ...conversation.recent].slice(0, REMEMBERED_TURNS);
+  }
+
+  private stillPending(pending: PendingSurveyComment | null | undefined): PendingSurveyComment | null {
+    return pending && new Date(pending.until).getTime() > this.deps.clock().getTime() ? pending : null;
+  }
+
+  /**
+   * A survey answer, or the comment awaited after one; true when it took the message. A pending
+   * comment gives way to commands and emergencies (and is dropped).
+   */
+  private async respondToSurvey(context: TurnContext, survey: { pending: PendingSurveyComment | null; changed: boolean }): Promise<boolean> {
+    const dialogs = await this.dialogState.get(context);
+    if ((dialogs?.dialogStack.length ?? 0) > 0) return false;
+    const text = context.activity.text ?? '';
+    const pending = survey.pending;
+    survey.pending = null;
+    if (pending && !readCommand(text)) {
+      const recognized = await this.deps.recognizer.recognize(text, residentTurn(context).language);
+      if (recognized.lowConfidence || recognized.category !== 'security') {
+        await takeSurveyComment(context, this.deps.surveys, pending);
+        survey.changed = true;
+        return true;
+      }
+    }
+    const taken = readCommand(text) ? undefined : await takeSurveyAnswer(context, this.deps.surveys, this.deps.clock());
+    if (taken === undefined) return false;
+    survey.pending = taken;
+    survey.changed = true;
+    return true;
   }
 
   /** A message with words decides; a bare number, phone or ticket number keeps the conversation's language. */

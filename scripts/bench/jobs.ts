@@ -1,11 +1,14 @@
 /**
  * `npm run bench:jobs`: how the SLA scan scales with the size of the tickets collection. For each
  * size (default 20,000 and 200,000 tickets) it fills a fresh database with tickets written straight
- * into the collection (insertMany in batches), 1,000 of them due for an SLA stage (booked in the
- * SLA timers' minute buckets as the intake would), then times the due-ticket look-up alone and a
- * whole SLA job run over those 1,000. Both should hardly change with the collection size.
+ * into the collection (insertMany in batches): `--due` of them (default 1,000) at 50% of their reply
+ * window, `--open` more (default 2,000, the same for every size: the working set of a desk does not
+ * grow with its history) open with stages days ahead, the rest closed. Every open ticket's SLA watch is
+ * booked in the timers' minute buckets as the intake books it. Then it times the due-watch look-up
+ * alone and a whole SLA job run over the due tickets. Both should hardly change with the size.
  *
- * Options: --sizes 20000,200000  --due 1000  --json. Uses MONGODB_URI when set, else an embedded FerretDB.
+ * Options: --sizes 20000,200000  --due 1000  --open 2000  --reads 3  --json.
+ * Uses MONGODB_URI when set, else an embedded FerretDB.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +20,7 @@ import { loadConfig } from '../../bot/config.js';
 import { runSlaJob } from '../../jobs/sla-job.js';
 import { connectDatabase } from '../../store/database.js';
 import { startEmbeddedDatabase } from '../../store/embedded/embedded-database.js';
-import { bucketKey } from '../../store/sla-timers.js';
+import { bucketKey, encodeWatch, watchOf, type TicketForWatch } from '../../store/sla-timers.js';
 import { Store } from '../../store/store.js';
 
 const NOW = new Date('2026-11-26T04:00:00Z');
@@ -28,26 +31,31 @@ interface Options {
   sizes: number[];
   due: number;
   json: boolean;
-  /** Timed reads of the due tickets before the job run (0: only the job). */
+  /** Timed look-ups of the due watches before the job run (0: only the job). */
   reads: number;
+  open: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [20_000, 200_000], due: 1_000, json: false, reads: 3 };
+  const options: Options = { sizes: [20_000, 200_000], due: 1_000, json: false, reads: 3, open: 2_000 };
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--sizes') options.sizes = argv[++i]!.split(',').map(Number).filter((n) => n > 0);
     else if (argv[i] === '--due') options.due = Math.max(1, Number(argv[++i]));
     else if (argv[i] === '--json') options.json = true;
     else if (argv[i] === '--reads') options.reads = Math.max(0, Number(argv[++i]));
+    else if (argv[i] === '--open') options.open = Math.max(0, Number(argv[++i]));
   }
   return options;
 }
 
-/** A ticket as the intake writes it; `due` ones reached 50% of their reply window, the rest are settled or far from any stage. */
-function ticketRow(i: number, due: boolean) {
-  const createdAt = due ? new Date(NOW.getTime() - 2 * HOUR) : new Date(NOW.getTime() - (i % 60) * 86_400_000 - HOUR);
+type Kind = 'due' | 'open' | 'closed';
+
+/** A ticket as the intake writes it: `due` ones reached 50% of their reply window, `open` ones were answered and are due to be resolved days ahead. */
+function ticketRow(i: number, kind: Kind) {
+  const due = kind === 'due';
+  const createdAt = due ? new Date(NOW.getTime() - 1.5 * HOUR - 30_000 - (i % 3) * 30_000) : new Date(NOW.getTime() - (i % 60) * 86_400_000 - HOUR);
   const number = `HY01-BENCH-${String(i).padStart(7, '0')}`;
-  const open = due || i % 10 === 0;
+  const open = kind !== 'closed';
   return {
     _id: number,
     number,
@@ -65,7 +73,8 @@ function ticketRow(i: number, due: boolean) {
     receiver: { kind: 'system', id: 'bench' },
     status: open ? 'dispatched' : 'closed',
     replyDueAt: new Date(createdAt.getTime() + 3 * HOUR),
-    resolveDueAt: new Date(createdAt.getTime() + 72 * HOUR),
+    resolveDueAt: due ? new Date(createdAt.getTime() + 72 * HOUR) : new Date(NOW.getTime() + (1 + (i % 30)) * 86_400_000 + (i % 1440) * 60_000),
+    firstReplyAt: due ? null : createdAt,
     replyBreached: false,
     resolveBreached: false,
     version: 0,
@@ -75,51 +84,52 @@ function ticketRow(i: number, due: boolean) {
   };
 }
 
-async function measure(uri: string, size: number, due: number, reads: number) {
+async function measure(uri: string, size: number, options: Options) {
   const connection = await connectDatabase(uri, `bench_jobs_${size}_${Date.now()}`);
   try {
     const store = await Store.open(connection, loadConfig({}).property);
     const collection = store.tickets.tickets.collection as unknown as Collection<Document>;
     const timers = store.tickets.slaTimers;
-    const dueEvery = Math.floor(size / due);
+    const dueEvery = Math.max(2, Math.floor(size / options.due));
     const fillStarted = performance.now();
-    // the SLA job last ran a minute ago; the due tickets' 50% reminders fell due in the last few minutes
+    // the SLA job last ran three minutes ago; the due tickets' 50% reminders fell due since
     await timers.advance(new Date(NOW.getTime() - 3 * 60_000));
-    const buckets = new Map<string, string[]>();
+    const buckets = new Map<string, Record<string, string>>();
+    const openEvery = Math.max(2, Math.floor(size / Math.max(1, options.open)));
+    let due = 0;
+    let open = 0;
     for (let start = 0; start < size; start += BATCH) {
       const rows = [];
       for (let i = start; i < Math.min(size, start + BATCH); i += 1) {
-        const isDue = i % dueEvery === 0 && i / dueEvery < due;
-        const row = ticketRow(i, isDue);
+        const kind: Kind = i % dueEvery === 0 && due < options.due ? 'due' : i % openEvery === 1 && open < options.open ? 'open' : 'closed';
+        if (kind === 'due') due += 1;
+        if (kind === 'open') open += 1;
+        const row = ticketRow(i, kind);
         rows.push(row);
-        // open tickets not due yet are booked in the days ahead, as the job would have booked them
-        const bookAt = isDue ? new Date(NOW.getTime() - 60_000 - (i % 3) * 30_000) : row.status === 'closed' ? null : new Date(NOW.getTime() + (1 + (i % 30)) * 86_400_000);
-        if (bookAt) {
-          const key = bucketKey(bookAt);
-          buckets.set(key, [...(buckets.get(key) ?? []), row.number]);
-        }
+        if (kind === 'closed') continue;
+        const watch = watchOf(row as unknown as TicketForWatch, store.property);
+        const key = bucketKey(watch.stages[0]!.at);
+        buckets.set(key, { ...(buckets.get(key) ?? {}), [watch.number]: encodeWatch(watch) });
       }
       await collection.insertMany(rows as Document[], { ordered: false });
     }
-    await connection.collection('slaTimers').insertMany([...buckets].map(([_id, numbers]) => ({ _id, numbers }) as unknown as Document));
+    await connection.collection('slaTimers').insertMany([...buckets].map(([_id, tickets]) => ({ _id, tickets }) as unknown as Document));
     const fillSeconds = (performance.now() - fillStarted) / 1000;
-    process.stderr.write(`${size}: filled in ${fillSeconds.toFixed(1)} s\n`);
+    process.stderr.write(`${size}: filled in ${fillSeconds.toFixed(1)} s (${due} due, ${open} open, ${buckets.size} timer buckets)\n`);
     const scans: number[] = [];
     let found = 0;
-    for (let i = 0; i < reads; i += 1) {
+    for (let i = 0; i < options.reads; i += 1) {
       const started = performance.now();
-      found = 0;
-      for (const bucket of await timers.due(NOW)) {
-        for (const number of bucket.numbers) if (await store.tickets.findByNumber(number)) found += 1;
-      }
+      found = (await timers.due(NOW)).reduce((sum, bucket) => sum + bucket.watches.length, 0);
       scans.push(performance.now() - started);
     }
-    process.stderr.write(`${size}: due tickets read in ${scans.map((ms) => Math.round(ms)).join(', ')} ms\n`);
+    process.stderr.write(`${size}: due watches looked up in ${scans.map((ms) => Math.round(ms)).join(', ')} ms\n`);
     const started = performance.now();
     const result = await runSlaJob(store, () => NOW);
     const jobMs = performance.now() - started;
-    const after = (await timers.due(NOW)).reduce((sum, bucket) => sum + bucket.numbers.length, 0);
-    return { size, due: found, fillSeconds: Number(fillSeconds.toFixed(1)), scanMsMedian: scans.length ? Number(scans.sort((a, b) => a - b)[Math.floor(scans.length / 2)]!.toFixed(1)) : null, jobMs: Math.round(jobMs), reminders: result.reminders, dueAfterRun: after };
+    const after = (await timers.due(NOW)).reduce((sum, bucket) => sum + bucket.watches.length, 0);
+    const median = scans.length ? Number(scans.sort((x, y) => x - y)[Math.floor(scans.length / 2)]!.toFixed(1)) : null;
+    return { size, due: found || due, open, fillSeconds: Number(fillSeconds.toFixed(1)), scanMsMedian: median, jobMs: Math.round(jobMs), reminders: result.reminders, dueAfterRun: after };
   } finally {
     await connection.dropDatabase().catch(() => undefined);
     await connection.close();
@@ -140,11 +150,11 @@ async function main(): Promise<void> {
   try {
     const rows = [];
     for (const size of options.sizes) {
-      const row = await measure(uri, size, options.due, options.reads);
+      const row = await measure(uri, size, options);
       rows.push(row);
       if (!options.json) {
         process.stdout.write(
-          `${String(size).padStart(8)} tickets, ${row.due} due: reading the due tickets ${row.scanMsMedian} ms (median), SLA job ${row.jobMs} ms (${row.reminders} reminders; ${row.dueAfterRun} still due after), fill ${row.fillSeconds} s\n`,
+          `${String(size).padStart(8)} tickets, ${row.due} due: looking up the due watches ${row.scanMsMedian} ms (median), SLA job ${row.jobMs} ms (${row.reminders} reminders; ${row.dueAfterRun} still due after), fill ${row.fillSeconds} s\n`,
         );
       }
     }

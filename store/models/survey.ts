@@ -1,7 +1,7 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { SURVEY_ANSWERS, type SurveyAnswer } from '../../domain/survey-answer.js';
 
-export const SURVEY_ANSWERS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
-export type SurveyAnswer = (typeof SURVEY_ANSWERS)[number];
+export { SURVEY_ANSWERS, type SurveyAnswer };
 
 /** A callback survey sent in chat after a ticket was resolved; `_id` is "<ticket number>#<round>" (round = times reopened). */
 export const surveySchema = new Schema(
@@ -25,4 +25,20 @@ export type SurveyDocument = InferSchemaType<typeof surveySchema>;
 
 export function surveyModel(connection: Connection): Model<SurveyDocument> {
   return (connection.models.Survey as Model<SurveyDocument> | undefined) ?? connection.model<SurveyDocument>('Survey', surveySchema);
+}
+
+/** The survey a resident's chat account has open, by account id (`_id`), so a reply is matched with one `_id` read. */
+export const openSurveySchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    surveyId: { type: String, required: true },
+    ticketNumber: { type: String, required: true },
+    sentAt: { type: Date, required: true },
+  },
+  { collection: 'openSurveys', versionKey: false },
+);
+export type OpenSurveyDocument = InferSchemaType<typeof openSurveySchema>;
+
+export function openSurveyModel(connection: Connection): Model<OpenSurveyDocument> {
+  return (connection.models.OpenSurvey as Model<OpenSurveyDocument> | undefined) ?? connection.model<OpenSurveyDocument>('OpenSurvey', openSurveySchema);
 }

@@ -14,7 +14,7 @@ describe('jobs: SLA reminders and escalation', function () {
   });
   afterEach(async () => bed?.close());
 
-  const timersOf = (number: string) => bed.connection.collection('slaTimers').countDocuments({ numbers: number });
+  const timersOf = (number: string) => bed.connection.collection('slaTimers').countDocuments({ [`tickets.${number}`]: { $exists: true } });
 
   async function messages(number: string) {
     return (await outboxFor(bed.store, number)).map((entry) => ({ to: entry.conversationKey, key: messageKeyOf(bed.store, entry), id: entry._id }));
@@ -70,6 +70,8 @@ describe('jobs: SLA reminders and escalation', function () {
     const minor = await bed.store.tickets.getByNumber(numbers.minor!);
     assert.equal(minor.replyBreached, true);
     assert.equal(minor.resolveBreached, true, 'a minor complaint is also due to be resolved within one working day');
+    const delayed = (await messages(numbers.minor!)).filter((m) => m.key === 'jobResidentDelayed');
+    assert.equal(delayed.length, 1, 'both deadlines broke in one run: the resident is told once');
     assert.equal((await bed.store.tickets.getByNumber(numbers.important!)).resolveBreached, false);
   });
 
@@ -105,9 +107,30 @@ describe('jobs: SLA reminders and escalation', function () {
     await bed.store.tickets.act(ticket.number, 'dispatch', { by: { kind: 'system', id: 't' }, at: T });
     await bed.store.tickets.act(ticket.number, 'accept', { by: { kind: 'staff', id: 's-eng-2' }, at: T });
     await bed.store.tickets.act(ticket.number, 'resolve', { by: { kind: 'staff', id: 's-eng-2' }, at: at(hours(1)) });
+    assert.equal(await timersOf(ticket.number), 0, 'resolving takes the ticket off the timers');
     const run = await runSlaJob(bed.store, () => at(hours(2)));
-    assert.ok(run.tickets >= 1);
-    assert.equal(await timersOf(ticket.number), 0);
+    assert.equal(run.tickets, 0);
     assert.deepEqual(await messages(ticket.number), []);
+  });
+
+  it('reminds from the timer alone: the ticket is not read for a reminder', async () => {
+    const { ticket } = await bed.store.tickets.open(intake(T, { category: 'security', text: '地下车库有人撬车' }));
+    // hide the ticket: a reminder must come from the watch booked in the timers
+    const stored = await bed.connection.collection('tickets').findOne({ _id: ticket.number as never });
+    await bed.connection.collection('tickets').deleteOne({ _id: ticket.number as never });
+    await runSlaJob(bed.store, () => at(minutes(8)));
+    await bed.connection.collection('tickets').insertOne(stored!);
+    assert.deepEqual(await messages(ticket.number), [{ to: 'conv-sec1', key: 'jobSlaReminder', id: `sla:${ticket.number}:reply-50:conv-sec1` }]);
+    assert.equal(await timersOf(ticket.number), 1, 'booked again for the 80% reminder');
+  });
+
+  it('follows a reassignment: the next reminder goes to the new department', async () => {
+    const { ticket } = await bed.store.tickets.open(intake(T));
+    await bed.store.tickets.act(ticket.number, 'dispatch', { by: { kind: 'system', id: 't' }, at: T });
+    await bed.store.tickets.act(ticket.number, 'reassign', { by: { kind: 'staff', id: 's-desk-1' }, at: at(minutes(1)), set: { department: 'security' } });
+    const stored = await bed.store.tickets.getByNumber(ticket.number);
+    await runSlaJob(bed.store, () => new Date(stored.createdAt.getTime() + (stored.replyDueAt.getTime() - stored.createdAt.getTime()) / 2 + minutes(1)));
+    assert.deepEqual((await messages(ticket.number)).map((m) => [m.to, m.key]), [['conv-sec1', 'jobSlaReminder']]);
+    assert.equal(await timersOf(ticket.number), 1, 'one watch per ticket');
   });
 });

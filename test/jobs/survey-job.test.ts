@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { recordSurveyAnswer } from '../../jobs/record-survey-answer.js';
-import { parseSurveyAnswer } from '../../jobs/survey-answer.js';
+import { parseSurveyAnswer } from '../../domain/survey-answer.js';
 import { runSurveyJob } from '../../jobs/survey-job.js';
 import { callbackDecision } from '../../domain/sampling.js';
 import { Surveys } from '../../store/surveys.js';

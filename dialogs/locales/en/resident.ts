@@ -63,4 +63,7 @@ export const residentEn: Record<keyof typeof residentZhCN, string> = {
   askLinkPhone: 'Please send the mobile number registered with the property office.',
   linkDone: 'Linked. Your room and phone will be filled in automatically from now on.',
   linkFailed: 'The room and phone do not match our records, so I could not link them. Please check and try again, or visit the service desk.',
+  surveyCommentAsk: 'Is there anything we could do better? Just reply; reply “skip” to finish.',
+  surveyCommentThanks: 'Thank you for your suggestion! We will work on it.',
+  surveyCommentSkipped: 'OK, thank you for your feedback!',
 };

@@ -62,4 +62,7 @@ export const residentZhCN = {
   askLinkPhone: '请发送登记在物业的手机号码。',
   linkDone: '绑定成功，以后报修时会自动带出您的房号和电话。',
   linkFailed: '房号和电话与物业登记的信息不一致，暂时无法绑定。请核对后重试，或到客服中心办理。',
+  surveyCommentAsk: '想说说哪里可以做得更好吗？直接回复即可；回复“跳过”结束。',
+  surveyCommentThanks: '收到您的建议，谢谢！我们会认真改进。',
+  surveyCommentSkipped: '好的，感谢您的评价！',
 };

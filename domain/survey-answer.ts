@@ -1,4 +1,5 @@
-import type { SurveyAnswer } from '../store/models/survey.js';
+export const SURVEY_ANSWERS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
+export type SurveyAnswer = (typeof SURVEY_ANSWERS)[number];
 
 export interface ParsedSurveyAnswer {
   answer: SurveyAnswer;

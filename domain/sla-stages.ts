@@ -1,8 +1,18 @@
-import { supervisorReplyDueAt } from '../domain/sla-clock.js';
-import type { SlaPolicy } from '../domain/sla-policy.js';
-import { isOpen } from '../domain/transitions.js';
-import type { WorkingCalendar } from '../domain/working-calendar.js';
-import type { Ticket } from '../store/ticket-repository.js';
+import { supervisorReplyDueAt } from './sla-clock.js';
+import type { SlaPolicy } from './sla-policy.js';
+import { isOpen } from './transitions.js';
+import type { TicketStatus } from './vocabulary.js';
+import type { WorkingCalendar } from './working-calendar.js';
+
+/** What the SLA stages of a ticket depend on. */
+export interface SlaFacts {
+  readonly status: TicketStatus;
+  readonly createdAt: Date;
+  readonly replyDueAt: Date;
+  readonly resolveDueAt?: Date | null;
+  readonly firstReplyAt?: Date | null;
+  readonly events?: ReadonlyArray<{ readonly kind: string; readonly at: Date; readonly data?: unknown }>;
+}
 
 export type SlaLimit = 'reply' | 'resolve' | 'supervisor';
 
@@ -40,7 +50,7 @@ function windowStages(prefix: string, limit: SlaLimit, start: Date, due: Date): 
  * (counted per rework round) until it is resolved, and the 5-minute supervisor rule after an
  * escalation nobody answered.
  */
-export function slaStagesOf(ticket: Ticket, policy: SlaPolicy, calendar: WorkingCalendar): SlaStage[] {
+export function slaStagesOf(ticket: SlaFacts, policy: SlaPolicy, calendar: WorkingCalendar): SlaStage[] {
   if (!isOpen(ticket.status)) return [];
   const stages: SlaStage[] = [];
   const events = ticket.events ?? [];
@@ -66,7 +76,7 @@ export function slaStagesOf(ticket: Ticket, policy: SlaPolicy, calendar: Working
 }
 
 /** Stage ids already handled, read from the ticket's 'reminded' and 'breached' events. */
-export function doneStageIds(ticket: Ticket): Set<string> {
+export function doneStageIds(ticket: SlaFacts): Set<string> {
   const done = new Set<string>();
   for (const event of ticket.events ?? []) {
     const stage = (event.data as { stage?: unknown } | undefined)?.stage;
@@ -78,7 +88,7 @@ export function doneStageIds(ticket: Ticket): Set<string> {
   return done;
 }
 
-export function pendingStages(ticket: Ticket, policy: SlaPolicy, calendar: WorkingCalendar): SlaStage[] {
+export function pendingStages(ticket: SlaFacts, policy: SlaPolicy, calendar: WorkingCalendar): SlaStage[] {
   const done = doneStageIds(ticket);
   return slaStagesOf(ticket, policy, calendar)
     .filter((stage) => !done.has(stage.id))

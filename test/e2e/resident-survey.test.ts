@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import type { App } from '../../bot/app.js';
+import { runSurveyJob } from '../../jobs/survey-job.js';
+import { BotClient, textsOf } from '../support/bot-client.js';
+import { startResidentApp, TestClock, ticketNumberIn } from './resident-harness.js';
+
+describe('resident desk over HTTP: callback survey answers in chat', () => {
+  let app: App;
+  const clock = new TestClock();
+  before(async () => {
+    app = await startResidentApp('resident_survey', clock);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  const staff = { kind: 'staff' as const, id: 's-svc-1', name: '客服小李' };
+
+  /** Files a complaint in chat, has staff resolve it, and runs the survey job (complaints are always surveyed). */
+  async function resolvedComplaint(client: BotClient, language: 'zh' | 'en'): Promise<string> {
+    let reply = language === 'en' ? textsOf(await client.say('My neighbour is very noisy at night', { locale: 'en-US' })) : textsOf(await client.say('投诉建议'));
+    const answers: Array<[RegExp, string]> =
+      language === 'en'
+        ? [[/Where is it/, 'Building 5 Unit 1 Room 302'], [/contact phone/, '13700137000'], [/Complaint/, 'Yes, submit']]
+        : [[/描述/, '楼上装修噪音太大，晚上十点还在施工'], [/(位置|地址|哪里)/, '3栋2单元501'], [/(电话|联系)/, '13800138000'], [/(确认|是否|提交)/, '是']];
+    for (const [prompt, answer] of answers) {
+      assert.match(reply, prompt);
+      reply = textsOf(await client.say(answer));
+    }
+    const number = ticketNumberIn(reply);
+    const at = clock.read();
+    await app.store.tickets.act(number, 'dispatch', { by: { kind: 'system', id: 'test' }, at });
+    await app.store.tickets.act(number, 'accept', { by: staff, at, set: { assignee: staff } });
+    await app.store.tickets.act(number, 'resolve', { by: staff, at, text: '已处理' });
+    clock.advance(10);
+    assert.equal((await runSurveyJob(app.store, clock.read)).surveysSent, 1);
+    return number;
+  }
+
+  it('a dissatisfied answer with a comment reopens the ticket for rework (en)', async () => {
+    const client = new BotClient(app.url);
+    const number = await resolvedComplaint(client, 'en');
+    const reply = textsOf(await client.say('dissatisfied, the noise is still there'));
+    assert.match(reply, new RegExp(`Ticket ${number} has been reopened`));
+    const ticket = await app.store.tickets.getByNumber(number);
+    assert.equal(ticket.status, 'dispatched', 'back with the department for rework');
+    assert.ok(ticket.events.some((e) => e.kind === 'reopened'));
+    assert.equal(ticket.satisfaction, 'dissatisfied');
+    assert.equal(ticket.events.find((e) => e.kind === 'survey')?.text, 'the noise is still there');
+    assert.doesNotMatch(textsOf(await client.say('dissatisfied')), /reopened/, 'one answer per survey: a second one is a new message');
+  });
+
+  it('a score alone is thanked and asks once what could be better; the next message is the comment (zh)', async () => {
+    const client = new BotClient(app.url);
+    const number = await resolvedComplaint(client, 'zh');
+    const rated = textsOf(await client.say('4'));
+    assert.match(rated, /感谢您的评价/);
+    assert.match(rated, /哪里可以做得更好/);
+    assert.match(textsOf(await client.say('希望施工时间能提前通知')), /收到您的建议/);
+    const ticket = await app.store.tickets.getByNumber(number);
+    assert.equal(ticket.satisfaction, 'satisfied');
+    assert.equal(ticket.status, 'resolved');
+    assert.deepEqual(ticket.events.filter((e) => e.kind === 'survey').map((e) => e.text ?? null), [null, '希望施工时间能提前通知']);
+    const survey = await app.connection.collection('surveys').findOne({ ticketNumber: number });
+    assert.equal(survey?.comment, '希望施工时间能提前通知');
+    assert.equal(await app.connection.collection('openSurveys').countDocuments({ surveyId: survey?._id }), 0, 'the survey is no longer open');
+  });
+
+  it('a pending comment gives way to a command and to an emergency', async () => {
+    const client = new BotClient(app.url);
+    await resolvedComplaint(client, 'zh');
+    assert.match(textsOf(await client.say('满意')), /哪里可以做得更好/);
+    assert.match(textsOf(await client.say('查询工单')), /HY01-/);
+    const next = textsOf(await client.say('楼道的灯坏了'));
+    assert.doesNotMatch(next, /收到您的建议/, 'after a command the next message is a request again');
+
+    const other = new BotClient(app.url);
+    await resolvedComplaint(other, 'zh');
+    assert.match(textsOf(await other.say('5')), /哪里可以做得更好/);
+    assert.match(textsOf(await other.say('闻到很浓的煤气味')), /不要开关任何电器/);
+  });
+
+  it('"满意" with no survey open is an ordinary message', async () => {
+    const reply = textsOf(await new BotClient(app.url).say('满意'));
+    assert.doesNotMatch(reply, /感谢您的评价/);
+  });
+});
