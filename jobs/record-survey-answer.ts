@@ -1,12 +1,8 @@
 import type { Clock } from '../domain/clock.js';
-import { localTime, recordStaffTexts } from './job-messages.js';
 import type { SurveyAnswer } from '../store/models/survey.js';
-import { recipientsFor } from '../store/recipients.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
-
-/** Rework after a dissatisfied answer is due within this many hours (manual §2: 24). */
-export const REWORK_HOURS = 24;
+import { reopenForRework } from './rework.js';
 
 export type SurveyAnswerOutcome = { recorded: false } | { recorded: true; reopened: boolean; reworkDueAt: Date | null };
 
@@ -26,20 +22,6 @@ export async function recordSurveyAnswer(store: Store, ticketNumber: string, ans
   await store.tickets.record(ticket.number, 'survey', { by: resident, at, text: text ?? undefined, data: { answer, round: survey.round }, set: { satisfaction: answer } });
   if (answer !== 'dissatisfied') return { recorded: true, reopened: false, reworkDueAt: null };
 
-  const reworkDueAt = new Date(at.getTime() + REWORK_HOURS * 3_600_000);
-  await store.tickets.act(ticket.number, 'reopen', {
-    by: { kind: 'system', id: 'survey', name: 'PropDesk' },
-    at,
-    text: text ?? 'dissatisfied',
-    data: { reason: 'survey', round: survey.round },
-    set: { resolveDueAt: reworkDueAt, resolveBreached: false, assignee: ticket.assignee ?? null },
-  });
-  const leads = await recipientsFor(store.staff, ticket.department, ['service-head']);
-  await recordStaffTexts(
-    store,
-    leads,
-    { keyPrefix: `rework:${survey._id}`, ticketNumber: ticket.number, key: 'jobReworkNeeded', values: { number: ticket.number, comment: text ?? '—', due: localTime(reworkDueAt, store.property.timeZone) } },
-    at,
-  );
+  const reworkDueAt = await reopenForRework(store, ticket, { reason: 'survey', round: survey.round, comment: text, keyPrefix: `rework:${survey._id}` }, at);
   return { recorded: true, reopened: true, reworkDueAt };
 }

@@ -11,6 +11,7 @@ export const ROLES_FOR = {
   publishNotice: ['desk', 'agent', 'service-head'],
   approveExternalAccess: ['project-manager'],
   approveDestruction: ['project-manager'],
+  recordCallback: ['desk', 'agent', 'technician', 'service-head', 'project-manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffAction = keyof typeof ROLES_FOR;
 

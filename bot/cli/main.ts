@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { createCliContext } from './cli-context.js';
 import { registerAuditCommand } from './audit-command.js';
+import { registerCallbacksCommand } from './callbacks-command.js';
 import { registerClassifyCommand } from './classify-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerHouseholdsCommand } from './households-command.js';
@@ -27,6 +28,7 @@ function buildProgram(): Command {
   registerHouseholdsCommand(program, cli);
   registerAuditCommand(program, cli);
   registerNoticeCommand(program, cli);
+  registerCallbacksCommand(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

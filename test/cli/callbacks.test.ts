@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { runSurveyJob } from '../../jobs/survey-job.js';
+import { testServerUri } from '../support/database.js';
+import { runNode } from '../support/processes.js';
+import { hours, openJobTestBed, outboxFor, messageKeyOf, resolvedTicket, type JobTestBed } from '../jobs/job-fixtures.js';
+
+const T = new Date('2026-11-26T02:00:00Z');
+
+describe('propdesk callbacks', function () {
+  this.timeout(120_000);
+  let bed: JobTestBed;
+  let env: Record<string, string>;
+  before(async () => {
+    bed = await openJobTestBed('cli_callbacks');
+    env = { MONGODB_URI: `${testServerUri().replace(/\/$/, '')}/${bed.connection.db!.databaseName}` };
+  });
+  after(async () => bed?.close());
+
+  const cli = (...args: string[]) => runNode(['dist/bot/cli/main.js', 'callbacks', ...args], { env });
+
+  it('lists the open callback tasks and records a result; dissatisfied reopens the ticket for rework', async () => {
+    // a complaint from a resident with no chat: the survey job makes a phone callback task
+    const number = await resolvedTicket(bed.store, T, new Date(T.getTime() + hours(1)), { category: 'complaint', severity: 'minor', text: '垃圾清运不及时', resident: {} });
+    assert.equal((await runSurveyJob(bed.store, () => new Date(T.getTime() + hours(2)))).callbackTasks, 1);
+
+    const listed = await cli('list', '--json');
+    assert.equal(listed.code, 0, listed.stderr);
+    const tasks = listed.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const task = tasks.find((t) => t.ticketNumber === number);
+    assert.deepEqual([task.method, task.reason], ['phone', 'no-chat']);
+
+    const done = await cli('done', task.id, '--method', 'phone', '--result', '住户说垃圾还是堆了两天', '--satisfaction', 'dissatisfied', '--as', 's-agent-1');
+    assert.equal(done.code, 0, done.stderr);
+    assert.match(done.stdout, new RegExp(`${number} reopened`));
+    const ticket = await bed.store.tickets.getByNumber(number);
+    assert.equal(ticket.satisfaction, 'dissatisfied');
+    assert.ok(ticket.events.some((e) => e.kind === 'reopened'));
+    const callback = ticket.events.filter((e) => e.kind === 'callback').at(-1)!;
+    assert.equal(callback.text, '住户说垃圾还是堆了两天');
+    assert.equal(callback.by.id, 's-agent-1');
+    assert.ok((await outboxFor(bed.store, number)).some((e) => messageKeyOf(bed.store, e) === 'jobReworkNeeded'), 'the leads are told');
+    assert.equal((await cli('list', '--json')).stdout.includes(task.id), false, 'no longer open');
+
+    const again = await cli('done', task.id, '--method', 'phone', '--result', 'x', '--as', 's-agent-1');
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already done/);
+  });
+
+  it('rejects bad arguments with exit 2 and one line', async () => {
+    for (const args of [
+      ['done', 'T1', '--method', 'pigeon', '--result', 'x', '--as', 's-agent-1'],
+      ['done', 'T1', '--method', 'phone', '--result', 'x', '--satisfaction', 'meh', '--as', 's-agent-1'],
+      ['done', 'T1', '--method', 'phone', '--result', 'x'],
+    ]) {
+      const run = await cli(...args);
+      assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.equal(run.stderr.trim().split('\n').length, 1);
+    }
+  });
+});
