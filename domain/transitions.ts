@@ -19,8 +19,8 @@ export class IllegalTransitionError extends Error {
   }
 }
 
-const OPEN: readonly TicketStatus[] = ['new', 'dispatched', 'accepted', 'in_progress'];
-const EVERY: readonly TicketStatus[] = [...OPEN, 'resolved', 'closed', 'cancelled'];
+export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'dispatched', 'accepted', 'in_progress'];
+const EVERY: readonly TicketStatus[] = [...OPEN_STATUSES, 'resolved', 'closed', 'cancelled'];
 
 interface ActionRule {
   readonly from: readonly TicketStatus[];
@@ -38,8 +38,8 @@ export const ACTION_RULES: Readonly<Record<TicketAction, ActionRule>> = {
   reopen: { from: ['resolved', 'closed'], to: 'dispatched' },
   reassign: { from: ['dispatched', 'accepted', 'in_progress'], to: 'dispatched' },
   cancel: { from: ['new', 'dispatched'], to: 'cancelled', actors: ['resident'] },
-  reply: { from: [...OPEN, 'resolved'], to: null },
-  escalate: { from: OPEN, to: null },
+  reply: { from: [...OPEN_STATUSES, 'resolved'], to: null },
+  escalate: { from: OPEN_STATUSES, to: null },
   note: { from: EVERY, to: null },
 };
 
@@ -79,5 +79,5 @@ export function isTerminal(status: TicketStatus): boolean {
 }
 
 export function isOpen(status: TicketStatus): boolean {
-  return OPEN.includes(status);
+  return OPEN_STATUSES.includes(status);
 }

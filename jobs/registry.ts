@@ -5,6 +5,7 @@ import { runMonthlyReportJob } from './monthly-report-job.js';
 import { runNoticesJob } from './notices-job.js';
 import { runRepeatsJob } from './repeats-job.js';
 import { runRetentionJob } from './retention-job.js';
+import { runSlaCheckJob } from './sla-check-job.js';
 import { runSlaJob } from './sla-job.js';
 import { runSurveyJob } from './survey-job.js';
 
@@ -20,6 +21,7 @@ export interface JobDefinition {
 
 export const JOBS: readonly JobDefinition[] = [
   { name: 'sla', description: 'SLA reminders at 50% and 80%, breach marking and escalation', schedules: () => ['* * * * *'], run: runSlaJob },
+  { name: 'sla-check', description: 'rebooks the SLA watch of any open ticket whose watch is missing or stale (after a crash)', schedules: () => ['40 * * * *'], run: runSlaCheckJob },
   { name: 'surveys', description: 'callback surveys after resolution and callback tasks for unanswered ones', schedules: () => ['*/5 * * * *'], run: runSurveyJob },
   {
     name: 'handover',

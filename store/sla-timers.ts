@@ -182,11 +182,23 @@ export class SlaTimers {
     await this.cursors.replaceOne({ _id: 'sla' }, { through }, { upsert: true });
   }
 
-  /** Every ticket number with a watch (for checks and the reconciliation). */
-  async watchedNumbers(): Promise<Set<string>> {
-    const numbers = new Set<string>();
-    for await (const row of this.buckets.find({}, { projection: { _id: 1, tickets: 1 } })) Object.keys(row.tickets ?? {}).forEach((n) => numbers.add(n));
-    return numbers;
+  /** Every watch with the bucket it is in (one read of the small timer collection). */
+  async allWatches(): Promise<Map<string, { key: string; watch: SlaWatch }>> {
+    const found = new Map<string, { key: string; watch: SlaWatch }>();
+    for await (const row of this.buckets.find({})) {
+      for (const json of Object.values(row.tickets ?? {})) {
+        const watch = decode(json);
+        const seen = found.get(watch.number);
+        if (!seen || seen.watch.version < watch.version) found.set(watch.number, { key: row._id, watch });
+      }
+    }
+    return found;
+  }
+
+  /** Removes a ticket's watch wherever it is (a ticket no longer open). */
+  async forget(number: string): Promise<void> {
+    const rows = await this.buckets.find({ [`tickets.${number}`]: { $exists: true } }, { projection: { _id: 1 } }).toArray();
+    for (const row of rows) await this.unset(row._id, [number]);
   }
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { runSlaCheckJob } from '../../jobs/sla-check-job.js';
 import { runSlaJob } from '../../jobs/sla-job.js';
 import { hours, intake, messageKeyOf, minutes, openJobTestBed, outboxFor, type JobTestBed } from './job-fixtures.js';
 
@@ -132,5 +133,29 @@ describe('jobs: SLA reminders and escalation', function () {
     await runSlaJob(bed.store, () => new Date(stored.createdAt.getTime() + (stored.replyDueAt.getTime() - stored.createdAt.getTime()) / 2 + minutes(1)));
     assert.deepEqual((await messages(ticket.number)).map((m) => [m.to, m.key]), [['conv-sec1', 'jobSlaReminder']]);
     assert.equal(await timersOf(ticket.number), 1, 'one watch per ticket');
+  });
+
+  it('the hourly check repairs watches a crash left missing or stale, and drops those of settled tickets', async () => {
+    const lost = (await bed.store.tickets.open(intake(T, { category: 'security', text: '地下车库有人撬车' }))).ticket;
+    const moved = (await bed.store.tickets.open(intake(T))).ticket;
+    const settled = (await bed.store.tickets.open(intake(T))).ticket;
+    const timers = bed.connection.collection('slaTimers');
+    // a crash after the ticket write, before the watch: one watch gone, one ticket changed behind its watch, one cancelled with its watch left
+    await timers.updateMany({}, { $unset: { [`tickets.${lost.number}`]: '' } });
+    await bed.connection.collection('tickets').updateOne({ _id: moved.number as never }, { $set: { department: 'security' }, $inc: { version: 1 } });
+    const leftover = await timers.findOne({ [`tickets.${settled.number}`]: { $exists: true } });
+    await bed.store.tickets.act(settled.number, 'cancel', { by: { kind: 'resident', id: 'r' }, at: T });
+    await timers.updateOne({ _id: leftover!._id }, { $set: { [`tickets.${settled.number}`]: leftover!.tickets[settled.number] } });
+
+    assert.deepEqual(await runSlaCheckJob(bed.store, () => at(minutes(2))), { open: 2, rebooked: 2, forgotten: 1 });
+    assert.equal(await timersOf(lost.number), 1);
+    assert.equal(await timersOf(settled.number), 0);
+    assert.deepEqual(await runSlaCheckJob(bed.store, () => at(minutes(3))), { open: 2, rebooked: 0, forgotten: 0 }, 'nothing left to repair');
+
+    await runSlaJob(bed.store, () => at(minutes(8)));
+    assert.deepEqual((await messages(lost.number)).map((m) => m.key), ['jobSlaReminder'], 'the repaired watch reminds on time');
+    const repair = await bed.store.tickets.getByNumber(moved.number);
+    await runSlaJob(bed.store, () => new Date(repair.createdAt.getTime() + (repair.replyDueAt.getTime() - repair.createdAt.getTime()) / 2 + minutes(1)));
+    assert.deepEqual((await messages(moved.number)).map((m) => m.to), ['conv-sec1'], 'the rebooked watch follows the department');
   });
 });
