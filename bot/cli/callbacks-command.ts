@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { SURVEY_ANSWERS, type SurveyAnswer } from '../../domain/survey-answer.js';
 import { recordCallbackResult } from '../../jobs/record-callback-result.js';
 import { CALLBACK_METHODS, type CallbackMethod } from '../../store/models/callback-task.js';
-import { Store } from '../../store/store.js';
 import { Surveys } from '../../store/surveys.js';
 import { actingStaff } from './acting-staff.js';
 import type { CliContext } from './cli-context.js';
-import { withDatabase } from './database-session.js';
+import { withStore } from './database-session.js';
 import { UsageError } from './exit-codes.js';
 
 interface DoneOptions {
@@ -18,10 +17,6 @@ interface DoneOptions {
 
 export function registerCallbacksCommand(program: Command, cli: CliContext): void {
   const callbacks = program.command('callbacks').description('callback tasks (回访): the open list, the visit list, recording a result');
-  const withStore = async (work: (store: Store) => Promise<void>) => {
-    const config = cli.config();
-    await withDatabase(config, cli.logger(), async (connection) => work(await Store.open(connection, config.property)));
-  };
 
   callbacks
     .command('list')
@@ -29,7 +24,7 @@ export function registerCallbacksCommand(program: Command, cli: CliContext): voi
     .option('--visits', 'only the visit list (callbacks to make in person)')
     .option('--json', 'one JSON object per line')
     .action(async (options: { visits?: boolean; json?: boolean }) => {
-      await withStore(async (store) => {
+      await withStore(cli, async (store) => {
         const surveys = new Surveys(store.connection);
         const tasks = options.visits ? await surveys.visitList() : await surveys.openTasks();
         for (const task of tasks) {
@@ -53,7 +48,7 @@ export function registerCallbacksCommand(program: Command, cli: CliContext): voi
         throw new UsageError(`--satisfaction must be one of ${SURVEY_ANSWERS.join(', ')}`);
       }
       if (!options.result.trim()) throw new UsageError('--result must say what the resident said');
-      await withStore(async (store) => {
+      await withStore(cli, async (store) => {
         const staff = await actingStaff(store, options.as, 'recordCallback');
         const callback = { method: options.method as CallbackMethod, result: options.result.trim(), satisfaction: (options.satisfaction as SurveyAnswer | undefined) ?? null, by: staff };
         const outcome = await recordCallbackResult(store, taskId, callback, new Date());

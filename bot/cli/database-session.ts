@@ -2,7 +2,9 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { connectDatabase } from '../../store/database.js';
 import { startEmbeddedDatabase } from '../../store/embedded/embedded-database.js';
+import { Store } from '../../store/store.js';
 import type { Config } from '../config.js';
+import type { CliContext } from './cli-context.js';
 
 /**
  * Runs `work` against the configured database: MONGODB_URI, else the embedded server already running
@@ -17,4 +19,10 @@ export async function withDatabase<T>(config: Config, logger: Logger, work: (con
     await connection.close();
     await embedded?.stop();
   }
+}
+
+/** Runs `work` with the store of the configured property on the configured database. */
+export async function withStore<T>(cli: CliContext, work: (store: Store) => Promise<T>): Promise<T> {
+  const config = cli.config();
+  return withDatabase(config, cli.logger(), async (connection) => work(await Store.open(connection, config.property)));
 }

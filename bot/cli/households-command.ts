@@ -6,7 +6,7 @@ import { importHouseholds, planHouseholdImport } from '../../store/household-imp
 import { Store } from '../../store/store.js';
 import { actingStaff, actingStaffOrOperator } from './acting-staff.js';
 import type { CliContext } from './cli-context.js';
-import { withDatabase } from './database-session.js';
+import { withDatabase, withStore } from './database-session.js';
 import { EXIT_FAILURE, UsageError } from './exit-codes.js';
 
 export function registerHouseholdsCommand(program: Command, cli: CliContext): void {
@@ -97,9 +97,4 @@ export function registerHouseholdsCommand(program: Command, cli: CliContext): vo
     });
 
   households.commands.forEach((command) => command.exitOverride());
-}
-
-async function withStore(cli: CliContext, work: (store: Store) => Promise<void>): Promise<void> {
-  const config = cli.config();
-  await withDatabase(config, cli.logger(), async (connection) => work(await Store.open(connection, config.property)));
 }

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { NOTICE_KINDS, type NoticeKind } from '../../store/models/notice.js';
-import { Store } from '../../store/store.js';
 import { parseDay } from './acting-staff.js';
 import type { CliContext } from './cli-context.js';
-import { withDatabase } from './database-session.js';
+import { withStore } from './database-session.js';
 import { UsageError } from './exit-codes.js';
 
 interface DraftOptions {
@@ -19,10 +18,6 @@ interface DraftOptions {
 
 export function registerNoticeCommand(program: Command, cli: CliContext): void {
   const notice = program.command('notice').description('public notices (公开文件): draft → check → approve → publish; acknowledgements');
-  const withStore = async (work: (store: Store) => Promise<void>) => {
-    const config = cli.config();
-    await withDatabase(config, cli.logger(), async (connection) => work(await Store.open(connection, config.property)));
-  };
 
   notice
     .command('draft')
@@ -38,7 +33,7 @@ export function registerNoticeCommand(program: Command, cli: CliContext): void {
     .action(async (options: DraftOptions) => {
       if (!(NOTICE_KINDS as readonly string[]).includes(options.kind)) throw new UsageError(`--kind must be one of ${NOTICE_KINDS.join(', ')}`);
       const zone = cli.config().property.timeZone;
-      await withStore(async (store) => {
+      await withStore(cli, async (store) => {
         const drafted = await store.notices.draft(options.as, {
           title: options.title,
           body: options.body,
@@ -63,7 +58,7 @@ export function registerNoticeCommand(program: Command, cli: CliContext): void {
       .argument('<id>')
       .requiredOption('--as <staffId>', 'the staff member doing it')
       .action(async (id: string, options: { as: string }) => {
-        await withStore(async (store) => {
+        await withStore(cli, async (store) => {
           if (name === 'publish') {
             const result = await store.notices.publish(options.as, id);
             process.stdout.write(`${id} published to ${result.households} households (${result.cards} chat cards)\n`);
@@ -81,7 +76,7 @@ export function registerNoticeCommand(program: Command, cli: CliContext): void {
     .argument('<id>')
     .option('--json', 'print one JSON object')
     .action(async (id: string, options: { json?: boolean }) => {
-      await withStore(async (store) => {
+      await withStore(cli, async (store) => {
         const report = await store.notices.status(id);
         const summary = {
           id,
