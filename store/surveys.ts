@@ -58,9 +58,15 @@ export class Surveys {
     await this.surveys.updateOne({ _id: id }, { $set: { comment } });
   }
 
+  /** The account's pointer moves on to its next open survey, if it has another (two tickets resolved close together). */
   private async closeFor(surveyId: string): Promise<void> {
     const survey = await this.surveys.findById(surveyId, { residentAccountId: 1 }).lean();
-    if (survey?.residentAccountId) await this.open.deleteOne({ _id: survey.residentAccountId, surveyId });
+    const accountId = survey?.residentAccountId;
+    if (!accountId) return;
+    const removed = await this.open.deleteOne({ _id: accountId, surveyId });
+    if (removed.deletedCount === 0) return;
+    const next = await this.surveys.findOne({ residentAccountId: accountId, status: 'sent' }).sort({ sentAt: -1 }).lean();
+    if (next) await this.open.replaceOne({ _id: accountId }, { surveyId: next._id, ticketNumber: next.ticketNumber, sentAt: next.sentAt }, { upsert: true });
   }
 
   async unansweredBy(now: Date, limit = 500): Promise<Survey[]> {

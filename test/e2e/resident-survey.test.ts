@@ -80,6 +80,16 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     assert.match(textsOf(await other.say('闻到很浓的煤气味')), /不要开关任何电器/);
   });
 
+  it('two surveys open at once: the newest is answered first, then the other', async () => {
+    const client = new BotClient(app.url);
+    const first = await resolvedComplaint(client, 'zh');
+    const second = await resolvedComplaint(client, 'zh');
+    assert.match(textsOf(await client.say('满意，处理很快')), /感谢您的评价/);
+    assert.match(textsOf(await client.say('基本满意，就是有点慢')), /感谢您的评价/);
+    assert.equal((await app.store.tickets.getByNumber(second)).satisfaction, 'satisfied');
+    assert.equal((await app.store.tickets.getByNumber(first)).satisfaction, 'basically-satisfied');
+  });
+
   it('"满意" with no survey open is an ordinary message', async () => {
     const reply = textsOf(await new BotClient(app.url).say('满意'));
     assert.doesNotMatch(reply, /感谢您的评价/);
