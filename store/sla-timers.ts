@@ -113,6 +113,12 @@ export class SlaTimers {
     if (key) await this.put(key, [watch]);
   }
 
+  /** Writes the first watch of a ticket just opened (it has no earlier one to look for). */
+  async bookNew(ticket: TicketForWatch): Promise<void> {
+    const watch = watchOf(ticket, this.property);
+    if (watch.stages[0]) await this.put(await this.keyFor(watch.stages[0].at), [watch]);
+  }
+
   /** Books watches into the bucket of their next stage (the job, after acting on their due stages). */
   async rebook(watches: readonly SlaWatch[]): Promise<void> {
     const byKey = new Map<string, SlaWatch[]>();

@@ -215,7 +215,7 @@ export class TicketRepository {
       throw new Error(`could not allocate a ticket number for ${prefix} after ${MAX_NUMBER_ATTEMPTS} attempts`);
     });
     if (created) {
-      await this.slaTimers.book(ticket);
+      await this.slaTimers.bookNew(ticket);
       await this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number });
       await this.remember(this.newTickets, { _id: ticket.number, at: intake.at });
       const accountId = intake.resident?.accountId;
