@@ -41,7 +41,7 @@ export const SAFETY_RULES: readonly Rule[] = [
 export const HAZARD_RULES: readonly Rule[] = [
   { name: 'elevator-occupied', pattern: /电梯.{0,12}(里面有人|有人在里|(?<!没|无)人在里|我在里|(?<!没人|没有人|无人)在里面|(?<!没人|没有人|无人)在里头|关人|关在|困住|出不去|下坠|掉了.{0,4}层)|(关|困)(在)?电梯里|(在|人在)电梯里.{0,10}(打不开|出不去|停)|电梯.{0,4}(stuck|卡住).{0,6}(我|人|里)/ },
   { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(划|扎)了?.{0,2}(车(?!位|库|道|场|棚)|胎)|扎胎|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|陌生(人|男|女|的)|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户/ },
-  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?<!\d)120(?!\d)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(?<![的张])卡在.{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞|飙车|横冲直撞/ },
+  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?<!\d)120(?!\d)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(?<![的张])卡在.{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
   { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸)|楼上.{0,6}(扔|抛|掉|throw)|往下(扔|抛|砸)|砸(到|伤)了?人|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|没人认领/ },
   { name: 'electrical-flood', pattern: /电线.{0,10}(掉|带电|冒火|火花)|火花|冒火|带电|滋滋响|噼里啪啦|(电房|配电).{0,8}(进水|淹|水|烧焦|烟)|电梯井.{0,4}进水.{0,8}(运行|还在)|水淹|灌水|淹(了)?车|车都要被淹|积水.{0,8}(膝盖|腰)/ },
   { name: 'fire-smell', pattern: /烟感|烟雾报警|有烟|烟很大|(?<!油)烟味|全是烟(?!头)|放火|玩火|点着|烧纸|烧垃圾|(鞭炮|烟花).{0,8}(点着|着了|炸|烧)|嘶嘶|漏气|汽油|臭鸡蛋|烧焦|火一直在烧|(燃气|煤气|gas).{0,6}(味|表.{0,4}冒)|有gas/ },
@@ -52,7 +52,23 @@ export const HAZARD_RULES: readonly Rule[] = [
 export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
-const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)人/g;
+const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)/g;
+
+/**
+ * Benign readings removed before the rules run: cigarette smoke ("有人在楼道抽烟，烟味很大",
+ * "people smoke by the door" — a nuisance complaint, not a fire) and a smoke alarm that chirps for a
+ * battery or goes off while cooking. Any other cue in the message (点着, 着火, 冒烟 …) still fires.
+ */
+const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾/;
+const SMOKING_EN = /\b(?:people|someone|somebody|they|he|she|neighbou?rs?|residents?|tenants?|guys?|workers?|staff|guards?|drivers?)\s+(?:still\s+|always\s+|often\s+|keep\s+|all\s+|constantly\s+)?smoke\b/g;
+const ALARM_BENIGN = /没电|电池|低电|误报|做饭.{0,3}响|炒菜.{0,3}响/;
+
+function removeBenign(t: string): string {
+  let out = t.replace(SMOKING_EN, ' ');
+  if (SMOKING.test(out)) out = out.replace(/烟味/g, ' ');
+  if (ALARM_BENIGN.test(out)) out = out.replace(/烟感|烟雾报警/g, ' ');
+  return out;
+}
 
 /** true when the message claims damages / liability or announces escalation (a complaint signal). */
 export function isClaim(text: string): boolean {
@@ -61,7 +77,7 @@ export function isClaim(text: string): boolean {
 
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
-  const t = normalize(text).replace(NEGATED, ' ');
+  const t = removeBenign(normalize(text).replace(NEGATED, ' '));
   const hits = SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   if (CLAIM.test(t)) {
     // "家里被偷了…赔偿损失": a claim about a past crime is a complaint about the service; fire, gas,

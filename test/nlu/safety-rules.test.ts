@@ -82,6 +82,18 @@ describe('nlu safety rules: look-alikes that are not danger', () => {
     ['车被划了', 'intruder'],
     ['我被电到了', 'medical'],
     ['有人在电梯里出不去', 'elevator-occupied'],
+    // cigarette smoke is a nuisance, not a fire; any other fire cue still fires
+    ['有人在楼梯间抽烟，烟味飘到我家里', null],
+    ['People smoke right outside the lobby doors', null],
+    ['有人在楼道抽烟，把纸箱点着了', 'fire-smell'],
+    ['There is smoke in the stairwell', 'smoke'],
+    // a smoke alarm chirping for its battery or going off while cooking
+    ['烟感报警器一直嘀嘀响，应该是没电了', null],
+    ['厨房的烟雾报警器老是误报，做饭就响', null],
+    ['烟感报警了，家里有烟味', 'fire-smell'],
+    ['车库的道闸杆被车撞弯了', null],
+    ['小孩被车撞了', 'medical'],
+    ['晾衣架掉下来一边，没砸到东西', null],
   ];
   for (const [text, rule] of cases) {
     it(`${rule ? `fires ${rule}` : 'stays quiet'}: ${text}`, () => {
