@@ -105,6 +105,8 @@ describe('nlu safety rules: look-alikes that are not danger', () => {
     ['能改燃气管吗', null],
     ['在烧水', null],
     ['淋浴房的玻璃爆裂了，人没事，碎玻璃还在地上', null],
+    ['Your contractor scratched my floor moving his ladder', null],
+    ['Someone scratched my car in the garage', 'en-hazard'],
     ['电梯间的垃圾桶上全是烟灰', null],
     ['狗扑到孩子身上，主人还说狗不咬人', null],
     ['The gas water heater cuts out, no smell of gas', null],
