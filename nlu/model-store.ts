@@ -116,7 +116,8 @@ export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = {
   securityWeight: 0.7,
   nbWeight: ENSEMBLE_NB_WEIGHT,
   nbAlpha: NB_ALPHA,
-  ruleCoveredWeight: 1,
+  // 0.2: +0.9 points of accuracy in 5- and 10-fold CV on the training split with the same security recall (1 and 0.5 tried; 0.1 lost recall).
+  ruleCoveredWeight: 0.2,
   nbTemperature: NB_TEMPERATURE,
   nbBinary: false,
 };
