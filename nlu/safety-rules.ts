@@ -23,7 +23,7 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: '可疑人员', pattern: /可疑(人员|的人|人物|男子|女子)|陌生人.{0,6}(尾随|徘徊|敲门|跟踪)|尾随/ },
   { name: '救命', pattern: /救命|救名|有人晕倒|晕倒了|昏迷/ },
   { name: '爆炸', pattern: /爆炸|炸了(?!锅)/ },
-  { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose))|\bon fire\b|\bburning\b|\bflames?\b/ },
+  { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose|hazard|risk|safety|code|regulations?|inspection))|\bon fire\b|\bburning\b|\bflames?\b/ },
   { name: 'smoke', pattern: /\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
   { name: 'gas', pattern: /\bgas\s*(?:leak|leaking|smell)|smell(?:s|ing)? (?:of )?gas|\bleak(?:ing)? gas/ },
   { name: 'trapped', pattern: /\btrapped\b|\bstuck in (?:the |an |a )?(?:elevator|lift)|(?:elevator|lift) .{0,20}\bstuck\b.{0,20}\b(?:inside|people|someone|kid|child|person|man|woman)/ },

@@ -107,6 +107,8 @@ describe('nlu safety rules: look-alikes that are not danger', () => {
     ['淋浴房的玻璃爆裂了，人没事，碎玻璃还在地上', null],
     ['Your contractor scratched my floor moving his ladder', null],
     ['Someone scratched my car in the garage', 'en-hazard'],
+    ["The stairwells are full of junk, it's a fire hazard", null],
+    ['There is a fire in the stairwell', 'fire'],
     ['电梯间的垃圾桶上全是烟灰', null],
     ['狗扑到孩子身上，主人还说狗不咬人', null],
     ['The gas water heater cuts out, no smell of gas', null],
