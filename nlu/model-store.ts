@@ -1,10 +1,11 @@
 /**
- * Corpus loading and model training. The models are trained at start-up from the labelled
- * corpus (nlu/corpus/train.jsonl; the held-out split is never read here). Training is
- * deterministic and takes well under a second; trained models are cached per corpus file.
+ * Corpus loading and model training. Training on the labelled corpus (nlu/corpus/train.jsonl; the
+ * held-out split is never read here) is deterministic; its result for the default corpus and
+ * options is committed as nlu/model/model.json (regenerate: `npm run nlu:train`), which start-up
+ * loads instead of training when it matches the corpus. Models are cached per corpus file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractFeatures } from './features.js';
 import { trainLogistic, trainNaiveBayes, trainNbLogistic, type SerializedLinearModel } from './linear-model.js';
@@ -31,6 +32,11 @@ export function defaultTrainPath(): string {
   const train = path.join(corpusDir(), 'train.jsonl');
   if (existsSync(train) && statSync(train).size > 0) return train;
   return path.join(corpusDir(), 'dev-sample.jsonl');
+}
+
+/** The committed pre-trained model: what trainModels gives for the default corpus and options. */
+export function defaultModelPath(): string {
+  return path.join(packageRoot(), 'nlu', 'model', 'model.json');
 }
 
 export function defaultHeldoutPath(): string {
@@ -142,25 +148,100 @@ export function trainModels(items: readonly CorpusItem[], opts: TrainOptions = {
     trainNbLogistic(CATEGORIES, examples, { epochs: o.epochs, l2: o.l2, learningRate: o.learningRate, seed: 20240601, classWeights: { security: o.securityWeight } });
   const category = o.kind === 'naive-bayes' ? nb() : o.kind === 'nb-logistic' ? nblr() : lr();
   const extra = o.kind === 'ensemble' ? { secondary: nb(), secondaryWeight: o.nbWeight } : {};
-  const hash = createHash('sha256');
-  for (const i of items) hash.update(`${i.text}\t${i.category}\t${i.severity ?? ''}\n`);
   return {
     category,
     ...extra,
     severity: trainSeverityModel(items),
-    meta: { trainedOn, items: items.length, corpusSha256: hash.digest('hex'), kind: o.kind },
+    meta: { trainedOn, items: items.length, corpusSha256: corpusSha256(items), kind: o.kind },
   };
+}
+
+/** Digest of the labelled items a model is trained on (text, category, severity). */
+export function corpusSha256(items: readonly CorpusItem[]): string {
+  const hash = createHash('sha256');
+  for (const i of items) hash.update(`${i.text}\t${i.category}\t${i.severity ?? ''}\n`);
+  return hash.digest('hex');
+}
+
+/** The committed model file: format version, the training options used, the models. */
+interface ModelFile {
+  format: 1;
+  options: Required<TrainOptions>;
+  models: TrainedModels;
+}
+
+function serializeLinear(m: SerializedLinearModel<string>, indent: string): string {
+  const { weights, ...rest } = m;
+  const head = JSON.stringify(rest).slice(0, -1);
+  const rows = Object.keys(weights).map((f) => `${indent}  ${JSON.stringify(f)}: ${JSON.stringify(weights[f])}`);
+  return `${head},"weights":{\n${rows.join(',\n')}\n${indent}}}`;
+}
+
+/**
+ * The model file text for trained models: deterministic, one feature per line (readable diffs).
+ * `npm run nlu:train` writes it; a test checks the committed file equals what training gives.
+ */
+export function serializeModelFile(models: TrainedModels, options: Required<TrainOptions> = DEFAULT_TRAIN_OPTIONS): string {
+  const parts = [
+    `"format": 1`,
+    `"options": ${JSON.stringify(options)}`,
+    `"meta": ${JSON.stringify(models.meta)}`,
+    `"category": ${serializeLinear(models.category, '')}`,
+  ];
+  if (models.secondary) parts.push(`"secondary": ${serializeLinear(models.secondary, '')}`, `"secondaryWeight": ${JSON.stringify(models.secondaryWeight)}`);
+  parts.push(`"severity": ${models.severity ? serializeLinear(models.severity, '') : 'null'}`);
+  return `{\n${parts.join(',\n')}\n}\n`;
+}
+
+function parseModelFile(text: string): ModelFile {
+  const o = JSON.parse(text) as Record<string, unknown> & { meta: TrainedModels['meta'] };
+  if (o.format !== 1) throw new Error(`unsupported model file format ${String(o.format)}`);
+  const models: TrainedModels = {
+    category: o.category as TrainedModels['category'],
+    severity: o.severity as TrainedModels['severity'],
+    meta: o.meta,
+  };
+  if (o.secondary) {
+    models.secondary = o.secondary as TrainedModels['category'];
+    models.secondaryWeight = o.secondaryWeight as number;
+  }
+  return { format: 1, options: o.options as Required<TrainOptions>, models };
+}
+
+/** Trains on the default corpus with the default options and writes the model file (`npm run nlu:train`). */
+export function writeDefaultModel(file = defaultModelPath()): TrainedModels {
+  const corpus = defaultTrainPath();
+  const models = trainModels(loadCorpus(corpus), {}, path.relative(packageRoot(), corpus).split(path.sep).join('/'));
+  writeFileSync(file, serializeModelFile(models));
+  return models;
+}
+
+/**
+ * The committed model when it was trained on exactly these items with these options; null when it
+ * is missing or stale (then the caller trains).
+ */
+export function loadPretrained(items: readonly CorpusItem[], opts: Required<TrainOptions>, file = defaultModelPath()): TrainedModels | null {
+  if (!existsSync(file)) return null;
+  const m = parseModelFile(readFileSync(file, 'utf8'));
+  if (JSON.stringify(m.options) !== JSON.stringify(opts)) return null;
+  if (m.models.meta.items !== items.length || m.models.meta.corpusSha256 !== corpusSha256(items)) return null;
+  return m.models;
 }
 
 const cache = new Map<string, TrainedModels>();
 
-/** Loads the corpus file and trains (cached per file, size and mtime). */
+/**
+ * Models for a corpus file (cached per file, size and mtime): the committed pre-trained model
+ * (nlu/model/model.json) when it was trained on exactly this corpus with these options —
+ * milliseconds instead of a second of training — else trained now.
+ */
 export function loadModels(file = defaultTrainPath(), opts: TrainOptions = {}): TrainedModels {
   const st = statSync(file);
   const key = `${file}|${st.size}|${st.mtimeMs}|${JSON.stringify(opts)}`;
   let m = cache.get(key);
   if (!m) {
-    m = trainModels(loadCorpus(file), opts, path.relative(packageRoot(), file));
+    const items = loadCorpus(file);
+    m = loadPretrained(items, { ...DEFAULT_TRAIN_OPTIONS, ...opts }) ?? trainModels(items, opts, path.relative(packageRoot(), file).split(path.sep).join('/'));
     cache.set(key, m);
   }
   return m;

@@ -15,15 +15,15 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: '着火', pattern: /(?<![打点]不?|不)着火|起火|失火|火灾|火警|烧起来|火苗|明火/ },
   { name: '冒烟', pattern: /冒烟|浓烟|冒黑烟|烟雾很大/ },
   { name: '焦糊味', pattern: /焦糊味|糊味|烧焦味|焦味/ },
-  { name: '燃气泄漏', pattern: /(煤气|燃气|天然气|液化气)(泄漏|泄露|漏气|漏了|味|的味道|外泄)|漏(煤气|燃气|天然气)/ },
+  { name: '燃气泄漏', pattern: /(煤气|燃气|天然气|液化气)(泄漏|泄露|漏气|漏了|味|的味道|外泄)|(煤气|燃气|天然气|液化气)(管道?|管子|阀门?|罐|瓶).{0,4}(泄漏|泄露|漏气|漏了)|漏(煤气|燃气|天然气)/ },
   { name: '被困电梯', pattern: /被困|困在电梯|电梯.{0,6}困(人|住|了)|关在电梯|电梯.{0,4}(出不来|打不开门.{0,3}里面有人)/ },
-  { name: '小偷', pattern: /小偷|盗窃|被盗|失窃|入室|偷(东西|车|走|了)|盗贼/ },
+  { name: '小偷', pattern: /小偷|有贼|进贼|遭贼|招贼|盗窃|被盗|失窃|入室|偷(东西|车|走|了)|盗贼/ },
   { name: '撬门', pattern: /撬(门|锁|窗|开)/ },
   { name: '打架', pattern: /打架|斗殴|打人|动手打|持刀|拿刀|砍人|行凶/ },
   { name: '可疑人员', pattern: /可疑(人员|的人|人物|男子|女子)|陌生人.{0,6}(尾随|徘徊|敲门|跟踪)|尾随/ },
   { name: '救命', pattern: /救命|救名|有人晕倒|晕倒了|昏迷/ },
   { name: '爆炸', pattern: /爆炸|炸了(?!锅)/ },
-  { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose))|\bon fire\b|\bburning\b|\bflames?\b/ },
+  { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose|hazard|risk|safety|code|regulations?|inspection))|\bon fire\b|\bburning\b|\bflames?\b/ },
   { name: 'smoke', pattern: /\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
   { name: 'gas', pattern: /\bgas\s*(?:leak|leaking|smell)|smell(?:s|ing)? (?:of )?gas|\bleak(?:ing)? gas/ },
   { name: 'trapped', pattern: /\btrapped\b|\bstuck in (?:the |an |a )?(?:elevator|lift)|(?:elevator|lift) .{0,20}\bstuck\b.{0,20}\b(?:inside|people|someone|kid|child|person|man|woman)/ },
@@ -41,18 +41,35 @@ export const SAFETY_RULES: readonly Rule[] = [
 export const HAZARD_RULES: readonly Rule[] = [
   { name: 'elevator-occupied', pattern: /电梯.{0,12}(里面有人|有人在里|(?<!没|无)人在里|我在里|(?<!没人|没有人|无人)在里面|(?<!没人|没有人|无人)在里头|关人|关在|困住|出不去|下坠|掉了.{0,4}层)|(关|困)(在)?电梯里|(在|人在)电梯里.{0,10}(打不开|出不去|停)|电梯.{0,4}(stuck|卡住).{0,6}(我|人|里)/ },
   { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(划|扎)了?.{0,2}(车(?!位|库|道|场|棚)|胎)|扎胎|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|陌生(人|男|女|的)|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户/ },
-  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?<!\d)120(?!\d)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(?<![的张])卡在.{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞|飙车|横冲直撞/ },
-  { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸)|楼上.{0,6}(扔|抛|掉|throw)|往下(扔|抛|砸)|砸(到|伤)了?人|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|没人认领/ },
+  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?<!\d)120(?!\d)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(?<![的张])卡在(?!哪).{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
+  { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸)|楼上.{0,6}(扔|抛|掉|throw)|往下(扔|抛|砸)|砸(到|伤)了?人|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|(玻璃|窗户?).{0,4}(炸裂|爆裂).{0,12}(楼下|掉|落|砸)|没人认领/ },
   { name: 'electrical-flood', pattern: /电线.{0,10}(掉|带电|冒火|火花)|火花|冒火|带电|滋滋响|噼里啪啦|(电房|配电).{0,8}(进水|淹|水|烧焦|烟)|电梯井.{0,4}进水.{0,8}(运行|还在)|水淹|灌水|淹(了)?车|车都要被淹|积水.{0,8}(膝盖|腰)/ },
-  { name: 'fire-smell', pattern: /烟感|烟雾报警|有烟|烟很大|(?<!油)烟味|全是烟(?!头)|放火|玩火|点着|烧纸|烧垃圾|(鞭炮|烟花).{0,8}(点着|着了|炸|烧)|嘶嘶|漏气|汽油|臭鸡蛋|烧焦|火一直在烧|(燃气|煤气|gas).{0,6}(味|表.{0,4}冒)|有gas/ },
-  { name: 'en-hazard', pattern: /\bcollapsed\b|\bfainted\b|\bnot moving\b|\bisn'?t moving\b|\bbleeding\b|\bambulance\b|\bheart attack\b|\bdrown|\bfell (?:into|down|in)\b|\belectric shock\b|\blive wire\b|\bsparks\b|\belectrical room\b.{0,20}\bflood|\bflood.{0,20}\belectrical room\b|\bthrown from\b|\bthrew .{0,20}(?:from|upstairs|window)|\bnearly hit\b|\bstranger\b|\bfollow(?:ing|ed) (?:me|her|him|my)\b|\btrying door|\bforced open\b|\bsmashed\b|\bscratched\b|\bstolen\b|\bsteal(?:ing)?\b|\bclimbed over\b|\bsnake\b|\bdog attack|\battacked\b|\bdrunk\b|\bpretending to be\b|\bdoor to door\b|\bbanging on (?:my|the) door\b|\bedge\b.{0,20}\b(?:roof|hurry)|\b(?:roof|rooftop)\b.{0,20}\bedge\b|\brailing\b|\bpanicking\b|\bcan'?t find my\b|\bmissing (?:child|kid|boy|girl)\b|\bexplosion\b|\b(?:lift|elevator)\b.{0,30}\b(?:inside|in it|in there)\b|\bgetting flooded\b|\bflooding\b|\bgas (?:company|smell)|\bstuck in (?:the )?(?:revolving|gate|door)/ },
+  { name: 'fire-smell', pattern: /烟感|烟雾报警|有烟|烟很大|(?<!油)烟味|全是烟(?![头灰蒂])|放火|玩火|点着|烧纸|烧垃圾|(鞭炮|烟花).{0,8}(点着|着了|炸|烧)|嘶嘶|漏气|汽油|臭鸡蛋|烧焦|火一直在烧|(东西|什么|垃圾|纸箱|纸板|电线|草|树叶)在烧|(燃气|煤气|gas).{0,6}(味|表.{0,4}冒)|有gas/ },
+  { name: 'en-hazard', pattern: /\bcollapsed\b|\bfainted\b|\bnot moving\b|\bisn'?t moving\b|\bbleeding\b|\bambulance\b|\bheart attack\b|\bdrown|\bfell (?:into|down|in)\b|\belectric shock\b|\blive wire\b|\bsparks\b|\belectrical room\b.{0,20}\bflood|\bflood.{0,20}\belectrical room\b|\bthrown from\b|\bthrew .{0,20}(?:from|upstairs|window)|\bnearly hit\b|\bstranger\b|\bfollow(?:ing|ed) (?:me|her|him|my)\b|\btrying door|\bforced open\b|\bsmashed\b|\bscratched\b(?!.{0,12}\b(?:floor|floors|wall|walls|tiles?|cabinet|worktop|furniture|parquet)\b)|\bstolen\b|\bsteal(?:ing)?\b|\bclimbed over\b|\bsnake\b|\bdog attack|\battacked\b|\bdrunk\b|\bpretending to be\b|\bdoor to door\b|\bbanging on (?:my|the) door\b|\bedge\b.{0,20}\b(?:roof|hurry)|\b(?:roof|rooftop)\b.{0,20}\bedge\b|\brailing\b|\bpanicking\b|\bcan'?t find my\b|\bmissing (?:child|kid|boy|girl)\b|\bexplosion\b|\b(?:lift|elevator)\b.{0,30}\b(?:inside|in it|in there)\b|\bgetting flooded\b|\bstill rising\b|\bwater\b.{0,40}\b(?:switch|electrical|plant) room\b|\b(?:hand|finger|foot|leg|arm|head)s? (?:is |are |got |has been )?(?:caught|stuck|trapped) in\b|\bflooding\b|\bgas (?:company|smell)|\bstuck in (?:the )?(?:revolving|gate|door)/ },
 ];
 
 /** A claim about damage already done (compensation, formal complaint, liability): complaint territory. */
 export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
-const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)人/g;
+const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)|(?:不|没有?)咬(?:人|到人)|(?:\bno|\bnot|\bwithout)\s+(?:any\s+)?(?:smell of gas|gas smell)/g;
+
+/**
+ * Benign readings removed before the rules run: cigarette smoke ("有人在楼道抽烟，烟味很大",
+ * "people smoke by the door" — a nuisance complaint, not a fire) and a smoke alarm that chirps for a
+ * battery or goes off while cooking. Any other cue in the message (点着, 着火, 冒烟 …) still fires.
+ */
+const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾/;
+const SMOKING_EN = /\b(?:people|someone|somebody|they|he|she|neighbou?rs?|residents?|tenants?|guys?|workers?|staff|guards?|drivers?)\s+(?:still\s+|always\s+|often\s+|keep\s+|all\s+|constantly\s+)?smoke\b/g;
+const ALARM_BENIGN = /没电|电池|低电|误报|做饭.{0,3}响|炒菜.{0,3}响|一切正常|没有?异常/;
+const ANIMAL_FIGHT = /\b(?:cats?|birds?|pigeons?)\s+(?:keep\s+|always\s+)?fight(?:ing)?\b/g;
+
+function removeBenign(t: string): string {
+  let out = t.replace(SMOKING_EN, ' ').replace(ANIMAL_FIGHT, ' ');
+  if (SMOKING.test(out)) out = out.replace(/烟味/g, ' ');
+  if (ALARM_BENIGN.test(out)) out = out.replace(/烟感|烟雾报警/g, ' ');
+  return out;
+}
 
 /** true when the message claims damages / liability or announces escalation (a complaint signal). */
 export function isClaim(text: string): boolean {
@@ -61,7 +78,7 @@ export function isClaim(text: string): boolean {
 
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
-  const t = normalize(text).replace(NEGATED, ' ');
+  const t = removeBenign(normalize(text).replace(NEGATED, ' '));
   const hits = SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   if (CLAIM.test(t)) {
     // "家里被偷了…赔偿损失": a claim about a past crime is a complaint about the service; fire, gas,

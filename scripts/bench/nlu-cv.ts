@@ -5,6 +5,7 @@
  */
 import { LocalRecognizer } from '../../nlu/local-recognizer.js';
 import { defaultTrainPath, loadCorpus, trainModels, type TrainOptions } from '../../nlu/model-store.js';
+import { matchSafety } from '../../nlu/safety-rules.js';
 import { CATEGORIES, type Category } from '../../nlu/types.js';
 
 function arg(name: string): string | undefined {
@@ -29,6 +30,8 @@ if (arg('--rule-covered-weight')) opts.ruleCoveredWeight = Number(arg('--rule-co
 const securityPreference = arg('--security-preference') !== undefined ? Number(arg('--security-preference')) : undefined;
 /** How security answers were reached in CV (correct/wrong), like the held-out bench. */
 const how: Record<string, { correct: number; wrong: number }> = {};
+/** Security items no life-safety rule decides: their recall depends on the model alone. */
+const ruleFree = { total: 0, found: 0 };
 
 const conf = Object.fromEntries(CATEGORIES.map((a) => [a, Object.fromEntries(CATEGORIES.map((b) => [b, 0]))])) as Record<Category, Record<Category, number>>;
 let trainMs = 0;
@@ -42,6 +45,10 @@ for (let f = 0; f < folds; f++) {
   for (const it of test) {
     const r = rec.recognizeSync(it.text, it.locale);
     conf[it.category][r.category]++;
+    if (it.category === 'security' && matchSafety(it.text).length === 0) {
+      ruleFree.total++;
+      if (r.category === 'security') ruleFree.found++;
+    }
     let src = '';
     if (r.category === 'security') {
       src = r.rules.some((x) => x.startsWith('security:')) ? 'rule' : r.rules.includes('model:security-preference') ? 'preference' : 'model';
@@ -67,4 +74,5 @@ const scored = Math.min(items.length, scoreFirst);
 console.log(`${folds}-fold CV on ${items.length} training items (${scored} scored) ${JSON.stringify(opts)}`);
 console.log(`accuracy ${(correct / scored).toFixed(4)}  macro-F1 ${(f1 / CATEGORIES.length).toFixed(4)}  mean train ${(trainMs / folds).toFixed(0)} ms`);
 console.log(per.join(' | '));
+console.log(`security recall on items no safety rule decides: ${ruleFree.total ? (ruleFree.found / ruleFree.total).toFixed(3) : '-'} (${ruleFree.found}/${ruleFree.total})`);
 console.log(`security answers by source (correct/wrong): ${Object.entries(how).map(([k, v]) => `${k} ${v.correct}/${v.wrong}`).join(', ')}`);

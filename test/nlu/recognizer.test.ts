@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { extractFeatures, normalize, detectLanguage } from '../../nlu/features.js';
 import { LocalRecognizer, SECURITY_PREFERENCE } from '../../nlu/local-recognizer.js';
-import { defaultTrainPath, loadCorpus, parseCorpus, trainModels } from '../../nlu/model-store.js';
+import { DEFAULT_TRAIN_OPTIONS, defaultModelPath, defaultTrainPath, loadCorpus, loadPretrained, parseCorpus, serializeModelFile, trainModels } from '../../nlu/model-store.js';
 import { LOW_CONFIDENCE_THRESHOLD } from '../../nlu/recognizer.js';
 import { CATEGORIES, type Category, type CorpusItem } from '../../nlu/types.js';
 import { createRecognizer } from '../../nlu/index.js';
@@ -54,11 +55,25 @@ describe('nlu training', () => {
   it('rejects a bad corpus line with its line number', () => {
     assert.throws(() => parseCorpus('{"text":"a","category":"repair","severity":null,"locale":"en"}\n{"text":"b","category":"nope"}', 'x.jsonl'), /x\.jsonl:2: bad "category"/);
   });
-  it('loads (reads and trains) in well under a second', () => {
+  it('the committed model (nlu/model/model.json) is exactly what training on the current corpus gives — else run `npm run nlu:train`', () => {
+    const trained = trainModels(loadCorpus(defaultTrainPath()), {}, 'nlu/corpus/train.jsonl');
+    const committed = readFileSync(defaultModelPath(), 'utf8');
+    assert.ok(committed === serializeModelFile(trained), 'nlu/model/model.json is stale: run `npm run nlu:train` and commit it');
+  });
+  it('loads (reads the corpus and the committed model) in well under a second', () => {
     const t0 = Date.now();
-    const r = new LocalRecognizer({ models: trainModels(loadCorpus(defaultTrainPath())) });
-    assert.ok(r.models.meta.items > 0);
+    const items = loadCorpus(defaultTrainPath());
+    const models = loadPretrained(items, DEFAULT_TRAIN_OPTIONS);
+    assert.ok(models, 'the committed model does not match the corpus');
+    const r = new LocalRecognizer({ models });
+    assert.equal(r.models.meta.items, items.length);
     assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+  });
+  it('does not use the committed model for another corpus or other options', () => {
+    const items = loadCorpus(defaultTrainPath());
+    assert.equal(loadPretrained(items.slice(1), DEFAULT_TRAIN_OPTIONS), null);
+    assert.equal(loadPretrained([{ ...items[0]!, category: items[0]!.category === 'other' ? 'repair' : 'other' }, ...items.slice(1)], DEFAULT_TRAIN_OPTIONS), null);
+    assert.equal(loadPretrained(items, { ...DEFAULT_TRAIN_OPTIONS, epochs: DEFAULT_TRAIN_OPTIONS.epochs + 1 }), null);
   });
 });
 

@@ -45,6 +45,13 @@ describe('nlu safety rules', () => {
       'An old man fainted near the gate',
       'Someone threw a bottle from upstairs',
       'Live wire hanging in the stairwell',
+      '天然气管道好像漏了',
+      '家里进贼了',
+      '垃圾桶里有东西在烧',
+      '阳台玻璃突然炸裂了，碎玻璃掉到楼下',
+      'A child\'s finger is caught in the gate',
+      'Water is running into the switch room',
+      'The flood water is still rising',
     ]) {
       assert.ok(matchSafety(text).length > 0, text);
     }
@@ -82,6 +89,33 @@ describe('nlu safety rules: look-alikes that are not danger', () => {
     ['车被划了', 'intruder'],
     ['我被电到了', 'medical'],
     ['有人在电梯里出不去', 'elevator-occupied'],
+    // cigarette smoke is a nuisance, not a fire; any other fire cue still fires
+    ['有人在楼梯间抽烟，烟味飘到我家里', null],
+    ['People smoke right outside the lobby doors', null],
+    ['有人在楼道抽烟，把纸箱点着了', 'fire-smell'],
+    ['There is smoke in the stairwell', 'smoke'],
+    // a smoke alarm chirping for its battery or going off while cooking
+    ['烟感报警器一直嘀嘀响，应该是没电了', null],
+    ['厨房的烟雾报警器老是误报，做饭就响', null],
+    ['烟感报警了，家里有烟味', 'fire-smell'],
+    ['车库的道闸杆被车撞弯了', null],
+    ['小孩被车撞了', 'medical'],
+    ['晾衣架掉下来一边，没砸到东西', null],
+    ['电梯卡在哪里办', null],
+    ['能改燃气管吗', null],
+    ['在烧水', null],
+    ['淋浴房的玻璃爆裂了，人没事，碎玻璃还在地上', null],
+    ['Your contractor scratched my floor moving his ladder', null],
+    ['Someone scratched my car in the garage', 'en-hazard'],
+    ["The stairwells are full of junk, it's a fire hazard", null],
+    ['There is a fire in the stairwell', 'fire'],
+    ['电梯间的垃圾桶上全是烟灰', null],
+    ['狗扑到孩子身上，主人还说狗不咬人', null],
+    ['The gas water heater cuts out, no smell of gas', null],
+    ['Stray cats fight under my window every night', null],
+    ['烟感上的灯一直在闪，但是家里一切正常', null],
+    ['狗把小孩咬了', 'medical'],
+    ['Two men fighting by the gate', 'fight'],
   ];
   for (const [text, rule] of cases) {
     it(`${rule ? `fires ${rule}` : 'stays quiet'}: ${text}`, () => {
