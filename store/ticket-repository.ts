@@ -18,7 +18,7 @@ import {
   type NewTicketDocument,
   type ResidentTicketsDocument,
 } from './models/ticket-lookups.js';
-import { upsertWithDefaults } from './upsert.js';
+import { insertOrUpdate } from './upsert.js';
 import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
 
 export type Ticket = TicketDocument & { _id: unknown };
@@ -48,6 +48,8 @@ export interface TicketIntake {
   receiver: Actor;
   urgent?: boolean;
   at: Date;
+  /** Messages that came with the intake (the resident's later answers), kept as events after `created`. */
+  followUps?: Array<{ by: Actor; text: string; data?: Record<string, unknown> }>;
 }
 
 export interface ActionOptions {
@@ -157,11 +159,11 @@ export class TicketRepository {
     return ticket;
   }
 
-  /** Opens a ticket, or returns the one already opened for the same intake key. */
+  /**
+   * Opens a ticket, or returns the one already opened for the same intake key: the unique index on
+   * `intakeKey` refuses a second insert, so the intake key is only looked up when an insert fails.
+   */
   async open(intake: TicketIntake): Promise<{ ticket: Ticket; created: boolean }> {
-    const existing = await this.findByIntakeKey(intake.intakeKey);
-    if (existing) return { ticket: existing, created: false };
-
     const severity = intake.category === 'complaint' ? effectiveSeverity(intake.category, intake.severity) : null;
     const route = routeTicket(intake.category, severity);
     const deadlines = deadlinesFor(this.property, intake.category, severity, intake.at);
@@ -189,7 +191,10 @@ export class TicketRepository {
       version: 0,
       createdAt: intake.at,
       updatedAt: intake.at,
-      events: [{ kind: 'created' as const, at: intake.at, by: intake.receiver, text: intake.text }],
+      events: [
+        { kind: 'created' as const, at: intake.at, by: intake.receiver, text: intake.text },
+        ...(intake.followUps ?? []).map((message) => stripUndefined({ kind: 'resident_message' as const, at: intake.at, ...message })),
+      ],
     };
 
     const prefix = ticketNumberPrefix(this.property.code, intake.at, this.property.timeZone);
@@ -213,13 +218,12 @@ export class TicketRepository {
     });
     if (created) {
       await this.slaTimers.wake(ticket.number, intake.at);
-      await this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number });
-      await this.remember(this.newTickets, { _id: ticket.number, at: intake.at });
       const accountId = intake.resident?.accountId;
-      if (accountId) {
-        await upsertWithDefaults(this.residentTickets, accountId, {}, { numbers: [] });
-        await this.residentTickets.updateOne({ _id: accountId }, { $addToSet: { numbers: ticket.number } });
-      }
+      await Promise.all([
+        this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number }),
+        this.remember(this.newTickets, { _id: ticket.number, at: intake.at }),
+        accountId ? insertOrUpdate(this.residentTickets, accountId, { numbers: [ticket.number] }, { $addToSet: { numbers: ticket.number } }) : undefined,
+      ]);
     }
     return { ticket, created };
   }

@@ -20,3 +20,16 @@ export async function upsertWithDefaults<T>(
     await model.updateOne({ _id: id } as never, { $set: set } as never);
   }
 }
+
+/**
+ * Inserts a new document, or applies `update` when one with this `_id` exists. An insert does not
+ * read the collection on FerretDB 1.24 (an update does), so this suits documents that are usually new.
+ */
+export async function insertOrUpdate<T>(model: Model<T>, id: string, document: Record<string, unknown>, update: Record<string, unknown>): Promise<void> {
+  try {
+    await model.create({ _id: id, ...document });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+    await model.updateOne({ _id: id } as never, update as never);
+  }
+}
