@@ -43,16 +43,17 @@ export class ResidentTickets {
       at,
       followUps,
     });
-    if (created) await this.rememberPhone(resident, channel, draft.phone);
+    if (created) await this.rememberPhone(resident, channel, draft);
     return ticket;
   }
 
   /** The next intake starts with this phone prefilled. */
-  private async rememberPhone(resident: ResidentTurn, channel: string, phone: string | null): Promise<void> {
-    const account = await resident.account();
-    if (!phone || account?.phone === phone) return;
-    if (!account) await this.store.residents.touch(channel, resident.userId, { name: resident.name, language: resident.language }, this.clock());
-    await this.store.residents.rememberPhone(channel, resident.userId, phone, this.clock());
+  private async rememberPhone(resident: ResidentTurn, channel: string, draft: IntakeDraft): Promise<void> {
+    const { phone } = draft;
+    const onFile = draft.phoneOnFile !== undefined ? draft.phoneOnFile : await resident.account();
+    if (!phone || onFile?.phone === phone) return;
+    const newcomer = onFile ? undefined : { name: resident.name, language: resident.language };
+    await this.store.residents.rememberPhone(channel, resident.userId, phone, this.clock(), newcomer);
   }
 
   async addMessage(number: string, resident: ResidentTurn, text: string, data?: Record<string, unknown>): Promise<Ticket> {
