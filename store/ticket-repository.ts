@@ -59,6 +59,8 @@ export interface ActionOptions {
   data?: Record<string, unknown>;
   /** Extra fields set in the same write (e.g. assignee on accept, department on reassign). */
   set?: Record<string, unknown>;
+  /** The ticket as the caller has just read it: saves reading it again (if it has changed since, the change is retried on a fresh read). */
+  current?: Ticket;
 }
 
 export class TicketNotFoundError extends Error {
@@ -245,7 +247,7 @@ export class TicketRepository {
         set,
         event: { kind: EVENT_OF_ACTION[action], at: options.at, by: options.by, text: options.text, from: ticket.status, to: status, data: options.data },
       };
-    });
+    }, options.current);
     // new deadlines (the supervisor's reply, rework): the SLA job looks at the ticket again
     if (action === 'escalate' || action === 'reopen') await this.slaTimers.wake(number, options.at);
     if (action === 'resolve') await this.resolved.add(number, options.at);
@@ -254,28 +256,38 @@ export class TicketRepository {
 
   /** Appends an event that changes no status (resident message, reminder, breach, survey answer…). */
   async record(number: string, kind: TicketEventKind, options: ActionOptions): Promise<Ticket> {
-    return this.change(number, () => ({
-      set: { ...options.set },
-      event: { kind, at: options.at, by: options.by, text: options.text, data: options.data },
-    }));
+    return this.change(
+      number,
+      () => ({ set: { ...options.set }, event: { kind, at: options.at, by: options.by, text: options.text, data: options.data } }),
+      options.current,
+    );
   }
 
   private async change(
     number: string,
     decide: (ticket: Ticket) => { set: Record<string, unknown>; event: Record<string, unknown> },
+    current?: Ticket,
   ): Promise<Ticket> {
     for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt += 1) {
-      const ticket = await this.getByNumber(number);
-      const { set, event } = decide(ticket);
+      const given = attempt === 0 ? current : undefined;
+      const ticket = given ?? (await this.getByNumber(number));
+      let decided: ReturnType<typeof decide>;
+      try {
+        decided = decide(ticket);
+      } catch (err) {
+        if (given) continue; // judged on what the caller read: judge again on what is stored
+        throw err;
+      }
+      const { set, event } = decided;
       const version = ticket.version + 1;
       if (!(await claim(this.versionClaims, `${ticket.number}:${version}`, ticket.number))) continue;
       // the claim makes this writer the only one to write `version`; filtering on the old version as well
       // would make FerretDB 1.24 read the whole collection (it serves only a bare `_id` filter by key)
-      const result = await this.tickets.updateOne(
-        { _id: ticket._id },
-        { $set: { ...set, version, updatedAt: event.at }, $push: { events: stripUndefined(event) } },
-      );
-      if (result.matchedCount === 1) return this.getByNumber(number);
+      const pushed = stripUndefined(event);
+      const changes = { ...set, version, updatedAt: event.at };
+      const result = await this.tickets.updateOne({ _id: ticket._id }, { $set: changes, $push: { events: pushed } });
+      // the claim also means nobody changed the ticket since `ticket` was read: no need to read it back
+      if (result.matchedCount === 1) return { ...ticket, ...changes, events: [...ticket.events, pushed] } as Ticket;
     }
     throw new ConcurrentChangeError(number);
   }
