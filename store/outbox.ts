@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { claim } from './claims.js';
+import { QueuedWork } from './queued-work.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { outboxEntryModel, type OutboxEntryDocument } from './models/outbox-entry.js';
 import { outboxQueueModel, ticketCardsModel, type OutboxQueueDocument, type TicketCardsDocument } from './models/outbox-queue.js';
@@ -32,6 +33,8 @@ export class Outbox {
   private readonly queue: Model<OutboxQueueDocument>;
   private readonly ticketCards: Model<TicketCardsDocument>;
   private readonly attemptClaims;
+  /** Raised by every message recorded here. */
+  readonly queued = new QueuedWork();
 
   constructor(connection: Connection) {
     this.entries = outboxEntryModel(connection);
@@ -62,6 +65,7 @@ export class Outbox {
       return false;
     }
     await this.enqueue(message.key, at);
+    this.queued.raise();
     return true;
   }
 

@@ -5,6 +5,7 @@ import { routeTicket } from '../domain/routing.js';
 import { effectiveSeverity, natureOf, type Category, type Severity, type Source, type TicketAction } from '../domain/vocabulary.js';
 import type { Property } from '../domain/property.js';
 import { claim } from './claims.js';
+import { QueuedWork } from './queued-work.js';
 import { ResolvedTickets } from './resolved-tickets.js';
 import { SlaTimers } from './sla-timers.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
@@ -114,6 +115,8 @@ export class TicketRepository {
   readonly slaTimers: SlaTimers;
   /** Resolved tickets the survey job has still to look at. */
   readonly resolved: ResolvedTickets;
+  /** Raised by every ticket opened here (the dispatcher has something to do). */
+  readonly queued = new QueuedWork();
 
   constructor(
     connection: Connection,
@@ -223,7 +226,7 @@ export class TicketRepository {
       const accountId = intake.resident?.accountId;
       await Promise.all([
         this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number }),
-        this.remember(this.newTickets, { _id: ticket.number, at: intake.at }),
+        this.remember(this.newTickets, { _id: ticket.number, at: intake.at }).then(() => this.queued.raise()),
         accountId ? insertOrUpdate(this.residentTickets, accountId, { numbers: [ticket.number] }, { $addToSet: { numbers: ticket.number } }) : undefined,
       ]);
     }
