@@ -73,12 +73,19 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * FerretDB keeps SQLite in WAL mode; with synchronous=NORMAL a commit is not flushed to disk on its
+ * own, only at checkpoints. A crash of PropDesk or FerretDB loses nothing; a power cut or OS crash
+ * may lose the last commits (the database stays consistent). See docs/storage-on-ferretdb.md.
+ */
+const SQLITE_PRAGMAS = '_pragma=synchronous(NORMAL)';
+
 function ferretdbArgs(dataDir: string): string[] {
   const dir = join(dataDir, 'ferretdb');
   mkdirSync(dir, { recursive: true });
   return [
     '--handler=sqlite',
-    `--sqlite-url=file:${dir}/`,
+    `--sqlite-url=file:${dir}/?${SQLITE_PRAGMAS}`,
     `--state-dir=${dir}`,
     '--listen-addr=127.0.0.1:0',
     '--debug-addr=-',
