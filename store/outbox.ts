@@ -6,6 +6,7 @@ import { outboxEntryModel, type OutboxEntryDocument } from './models/outbox-entr
 import { outboxQueueModel, ticketCardsModel, type OutboxQueueDocument, type TicketCardsDocument } from './models/outbox-queue.js';
 import { claimModel } from './models/support.js';
 import { upsertWithDefaults } from './upsert.js';
+import { insertDocument } from './insert.js';
 
 export type OutboxEntry = OutboxEntryDocument;
 
@@ -46,7 +47,7 @@ export class Outbox {
   /** Records a message once; false when a message with this key was recorded before. */
   async record(message: OutboxMessage, at: Date): Promise<boolean> {
     try {
-      await this.entries.create({
+      await insertDocument(this.entries, {
         _id: message.key,
         kind: message.kind,
         conversationKey: message.conversationKey,
@@ -71,7 +72,7 @@ export class Outbox {
 
   private async enqueue(key: string, nextAttemptAt: Date): Promise<void> {
     try {
-      await this.queue.create({ _id: key, nextAttemptAt });
+      await insertDocument(this.queue, { _id: key, nextAttemptAt });
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }

@@ -21,6 +21,7 @@ import {
 } from './models/ticket-lookups.js';
 import { insertOrUpdate } from './upsert.js';
 import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
+import { insertDocument } from './insert.js';
 
 export type Ticket = TicketDocument & { _id: unknown };
 
@@ -141,7 +142,7 @@ export class TicketRepository {
 
   private async remember<T>(model: Model<T>, document: T): Promise<void> {
     try {
-      await model.create(document);
+      await insertDocument(model, document as Record<string, unknown>);
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }
@@ -208,9 +209,9 @@ export class TicketRepository {
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1, sequence += 1) {
         const number = formatTicketNumber(prefix, sequence);
         try {
-          const document = await this.tickets.create({ ...base, _id: number, number });
+          const document = await insertDocument(this.tickets, { ...base, _id: number, number });
           this.lastSequence.set(prefix, sequence);
-          return { ticket: document.toObject() as Ticket, created: true };
+          return { ticket: document as Ticket, created: true };
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
           const sameIntake = await this.findByIntakeKey(intake.intakeKey);

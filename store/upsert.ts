@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key.js';
+import { insertDocument } from './insert.js';
 
 /**
  * Update-or-insert with fields that only a new document gets. FerretDB 1.24 ignores `$setOnInsert`,
@@ -27,7 +28,7 @@ export async function upsertWithDefaults<T>(
  */
 export async function insertOrUpdate<T>(model: Model<T>, id: string, document: Record<string, unknown>, update: Record<string, unknown>): Promise<void> {
   try {
-    await model.create({ _id: id, ...document });
+    await insertDocument(model, { _id: id, ...document });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
     await model.updateOne({ _id: id } as never, update as never);
