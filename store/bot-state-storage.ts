@@ -4,6 +4,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { claim } from './claims.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
+import { insertDocument } from './insert.js';
 
 interface StateDocument {
   _id: string;
@@ -51,6 +52,8 @@ export class ETagConflictError extends Error {
  */
 export class MongoBotStateStorage implements Storage {
   private readonly states: Model<StateDocument>;
+  /** The same collection through the driver, for the reads and replaces every turn makes. */
+  private readonly documents;
   private readonly claims;
   private writesSincePrune = 0;
   /** Keys this process has seen stored, most recent last. */
@@ -58,12 +61,14 @@ export class MongoBotStateStorage implements Storage {
 
   constructor(connection: Connection) {
     this.states = stateModel(connection);
+    this.documents = connection.collection<StateDocument>(this.states.collection.collectionName);
     this.claims = claimModel(connection, 'botStateClaims');
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    // One lookup per key: FerretDB 1.24 answers `_id` equality from its index but scans the whole collection for `$in`.
-    const documents = await Promise.all([...new Set(keys)].map((key) => this.states.findById(key).lean()));
+    // One lookup per key: FerretDB 1.24 stops at the first `_id` match but reads the whole collection for `$in`.
+    // Every turn reads its state: the driver's collection skips mongoose's query building.
+    const documents = await Promise.all([...new Set(keys)].map((key) => this.documents.findOne({ _id: key })));
     const items: StoreItems = {};
     for (const document of documents) {
       if (!document) continue;
@@ -111,12 +116,12 @@ export class MongoBotStateStorage implements Storage {
     for (let attempt = 0; attempt < 20; attempt += 1, insertFirst = !insertFirst) {
       if (insertFirst) {
         try {
-          await this.states.create({ _id: key, ...document() });
+          await insertDocument(this.states, { _id: key, ...document() });
           return;
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
         }
-      } else if ((await this.states.replaceOne({ _id: key }, document())).matchedCount === 1) {
+      } else if ((await this.documents.replaceOne({ _id: key }, document())).matchedCount === 1) {
         return;
       }
     }
