@@ -19,8 +19,16 @@ export function addSlaDuration(from: Date, duration: SlaDuration, calendar: Work
   return calendar.addWorkingDays(from, duration.workingDays);
 }
 
+const calendars = new WeakMap<object, WorkingCalendar>();
+
+/** The property's calendar, built once per property object (it is immutable). */
 export function workingCalendarFor(property: Pick<Property, 'timeZone' | 'calendar'>): WorkingCalendar {
-  return new WorkingCalendar(property.timeZone, property.calendar);
+  let calendar = calendars.get(property);
+  if (!calendar || calendar.zone !== property.timeZone) {
+    calendar = new WorkingCalendar(property.timeZone, property.calendar);
+    calendars.set(property, calendar);
+  }
+  return calendar;
 }
 
 export function computeDeadlines(

@@ -4,7 +4,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { claim } from './claims.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
-import { insertDocument } from './insert.js';
+import { insertExact } from './insert.js';
 
 interface StateDocument {
   _id: string;
@@ -116,7 +116,7 @@ export class MongoBotStateStorage implements Storage {
     for (let attempt = 0; attempt < 20; attempt += 1, insertFirst = !insertFirst) {
       if (insertFirst) {
         try {
-          await insertDocument(this.states, { _id: key, ...document() });
+          await insertExact(this.states, { _id: key, ...document() });
           return;
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;

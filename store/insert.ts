@@ -13,3 +13,12 @@ export async function insertDocument<T>(model: Model<T>, fields: Record<string, 
   await model.collection.insertOne(stored as never);
   return stored;
 }
+
+/**
+ * Inserts an object that is already exactly the stored document (every field given, in its stored
+ * type): no mongoose document at all. For the small, fixed documents written on every turn (claims,
+ * side-list entries, bot state).
+ */
+export async function insertExact<T>(model: Model<T>, document: T): Promise<void> {
+  await model.collection.insertOne(document as never);
+}

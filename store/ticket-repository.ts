@@ -21,7 +21,7 @@ import {
 } from './models/ticket-lookups.js';
 import { insertOrUpdate } from './upsert.js';
 import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
-import { insertDocument } from './insert.js';
+import { insertDocument, insertExact } from './insert.js';
 
 export type Ticket = TicketDocument & { _id: unknown };
 
@@ -142,7 +142,7 @@ export class TicketRepository {
 
   private async remember<T>(model: Model<T>, document: T): Promise<void> {
     try {
-      await insertDocument(model, document as Record<string, unknown>);
+      await insertExact(model, document);
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }
