@@ -55,8 +55,8 @@ export interface AppOptions {
 }
 
 const TURN_DRAIN_TIMEOUT_MS = 10_000;
-/** Every this many outbox runs (and at the first), also look for new tickets a crash kept off the dispatch list. */
-const SWEEP_EVERY_FLUSHES = 200;
+/** At the first outbox run and then at most this often, also look for new tickets a crash kept off the dispatch list (a full read of `tickets` on FerretDB). */
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 /** Composition root: database, adapter, bot and HTTP server, with an orderly stop. */
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
@@ -64,7 +64,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let embedded: EmbeddedDatabase | undefined;
   let databaseUri = config.mongodbUri;
   if (!databaseUri) {
-    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, logger });
+    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, logger, sqliteSync: config.sqliteSync });
     databaseUri = embedded.uri;
   }
   let connection: Connection;
@@ -95,13 +95,19 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   if (wechat) wechat.onTurnError = adapter.onTurnError;
   const notifier = new Notifier(adapter, config.auth.MicrosoftAppId ?? '', store, clock, logger, wechat ? { wechat } : {});
   let flushing: Promise<void> | undefined;
-  let flushes = 0;
+  let sweptAt: number | undefined;
+  /** Set when work is queued during a run, which may have read its lists already: it then runs again. */
+  let runAgain = false;
   const flushOutbox = (): Promise<void> => {
     flushing ??= (async () => {
       try {
-        await dispatchNewTickets(store, clock, { sweep: flushes % SWEEP_EVERY_FLUSHES === 0 });
-        flushes += 1;
-        await notifier.deliverDue();
+        do {
+          runAgain = false;
+          const sweep = sweptAt === undefined || Date.now() - sweptAt >= SWEEP_EVERY_MS;
+          await dispatchNewTickets(store, clock, { sweep });
+          if (sweep) sweptAt = Date.now();
+          await notifier.deliverDue();
+        } while (runAgain);
       } finally {
         flushing = undefined;
       }
@@ -110,6 +116,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   const flushQuietly = (): void => {
     flushOutbox().catch((err: unknown) => logger.warn({ err }, 'outbox delivery failed'));
+  };
+  /** After a turn, deliver at once what it queued; other processes' work and retries wait for the timer. */
+  const flushWhatTurnsQueued = (): void => {
+    const ticketsOpened = store.tickets.queued.take();
+    const messagesRecorded = store.outbox.queued.take();
+    if (!ticketsOpened && !messagesRecorded) return;
+    if (flushing) runAgain = true;
+    flushQuietly();
   };
   const intervalMs = options.outboxIntervalMs ?? 3_000;
   const timer = intervalMs > 0 ? setInterval(flushQuietly, intervalMs) : undefined;
@@ -124,7 +138,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     userState: new UserState(store.botState),
     cardActions: new CardActions(store, clock),
     logger,
-    afterTurn: intervalMs > 0 ? flushQuietly : undefined,
+    afterTurn: intervalMs > 0 ? flushWhatTurnsQueued : undefined,
   });
 
   let turnsInFlight = 0;

@@ -27,6 +27,7 @@ const envSchema = z.object({
   }),
   PROPDESK_DATA_DIR: z.string().min(1).default('./data'),
   PROPDESK_PROPERTY_FILE: optionalText,
+  PROPDESK_SQLITE_SYNC: z.enum(['full', 'normal']).default('full'),
   PROPDESK_TZ: optionalText.refine((zone) => zone === undefined || isTimeZone(zone), { message: 'is not a known IANA time zone' }),
   PROPDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLU_ENDPOINT: optionalText.refine((url) => url === undefined || /^https?:\/\//.test(url), { message: 'must be an http(s) URL' }),
@@ -69,6 +70,8 @@ export interface Config {
   auth: { MicrosoftAppId?: string; MicrosoftAppPassword?: string; MicrosoftAppType?: string; MicrosoftAppTenantId?: string };
   mongodbUri?: string;
   dataDir: string;
+  /** How the embedded database's SQLite commits (ignored with MONGODB_URI). */
+  sqliteSync: 'full' | 'normal';
   property: Property;
   propertyFile: string;
   timeZone: string;
@@ -148,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     },
     mongodbUri: e.MONGODB_URI,
     dataDir: resolve(e.PROPDESK_DATA_DIR),
+    sqliteSync: e.PROPDESK_SQLITE_SYNC,
     property: { ...property, timeZone },
     propertyFile,
     timeZone,

@@ -19,8 +19,15 @@ export function addSlaDuration(from: Date, duration: SlaDuration, calendar: Work
   return calendar.addWorkingDays(from, duration.workingDays);
 }
 
+const calendars = new WeakMap<object, { zone: string; overrides: unknown; calendar: WorkingCalendar }>();
+
+/** The property's calendar, built again only when its zone or calendar overrides are replaced. */
 export function workingCalendarFor(property: Pick<Property, 'timeZone' | 'calendar'>): WorkingCalendar {
-  return new WorkingCalendar(property.timeZone, property.calendar);
+  const built = calendars.get(property);
+  if (built && built.zone === property.timeZone && built.overrides === property.calendar) return built.calendar;
+  const calendar = new WorkingCalendar(property.timeZone, property.calendar);
+  calendars.set(property, { zone: property.timeZone, overrides: property.calendar, calendar });
+  return calendar;
 }
 
 export function computeDeadlines(

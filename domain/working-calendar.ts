@@ -9,6 +9,7 @@ export type LocalDate = string;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** More consecutive non-working days than this means the calendar is broken, not that work stopped. */
 const MAX_NON_WORKING_RUN = 366;
+const REMEMBERED_DAY_SUMS = 1_000;
 
 /*
  * chinese-days' published data (State Council notices): public holidays and make-up workdays
@@ -70,6 +71,7 @@ export interface CalendarOverrides {
 export class WorkingCalendar {
   private readonly extraHolidays: ReadonlySet<LocalDate>;
   private readonly extraWorkdays: ReadonlySet<LocalDate>;
+  private readonly daysAfter = new Map<string, { day: LocalDate; startsOnWorkday: boolean }>();
 
   constructor(
     readonly zone: string = DEFAULT_TIME_ZONE,
@@ -127,17 +129,27 @@ export class WorkingCalendar {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
     const start = this.toZoned(from);
     const startDate = start.toISODate() as LocalDate;
-    if (this.isWorkday(startDate)) {
-      let day = startDate;
-      for (let i = 0; i < n; i++) day = this.nextWorkday(day);
+    const { day, startsOnWorkday } = this.workingDayAfter(startDate, n);
+    if (startsOnWorkday) {
       return DateTime.fromISO(day, { zone: this.zone })
         .set({ hour: start.hour, minute: start.minute, second: start.second, millisecond: start.millisecond })
         .toJSDate();
     }
-    let day = this.nextWorkday(startDate);
-    if (n === 0) return this.startOfDay(day);
-    for (let i = 1; i < n; i++) day = this.nextWorkday(day);
-    return this.endOfDay(day);
+    return n === 0 ? this.startOfDay(day) : this.endOfDay(day);
+  }
+
+  /** The working day a deadline of `n` working days from `startDate` falls on (remembered: every intake asks). */
+  private workingDayAfter(startDate: LocalDate, n: number): { day: LocalDate; startsOnWorkday: boolean } {
+    const key = `${startDate}+${n}`;
+    const known = this.daysAfter.get(key);
+    if (known) return known;
+    const startsOnWorkday = this.isWorkday(startDate);
+    let day = startsOnWorkday ? startDate : this.nextWorkday(startDate);
+    for (let i = startsOnWorkday ? 0 : 1; i < n; i++) day = this.nextWorkday(day);
+    if (this.daysAfter.size >= REMEMBERED_DAY_SUMS) this.daysAfter.clear();
+    const answer = { day, startsOnWorkday };
+    this.daysAfter.set(key, answer);
+    return answer;
   }
 
   private toZoned(at: Date): DateTime {

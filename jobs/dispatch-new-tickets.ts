@@ -37,6 +37,7 @@ export async function dispatchNewTickets(store: Store, clock: Clock, options: { 
       await store.tickets.act(number, 'dispatch', {
         by: SYSTEM,
         at: now,
+        current: ticket,
         data: { department: ticket.department, recipients: recipients.map((r) => r.staffId) },
         text: recipients.length === 0 ? 'no bound staff to receive the card' : undefined,
       });

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { claim } from './claims.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
+import { insertExact } from './insert.js';
 
 interface StateDocument {
   _id: string;
@@ -28,7 +30,7 @@ function stateModel(connection: Connection): Model<StateDocument> {
 /** Claims older than this are pruned; a writer holding a read this old is not a real case. */
 const CLAIM_RETENTION_MS = 60 * 60 * 1000;
 const PRUNE_EVERY_WRITES = 200;
-const NO_PREVIOUS = '\u0000none';
+const REMEMBERED_KEYS = 10_000;
 
 export class ETagConflictError extends Error {
   constructor(readonly key: string) {
@@ -42,26 +44,36 @@ export class ETagConflictError extends Error {
  * from `read`; every write sets a new eTag; a stale eTag is rejected; `*` or no eTag overwrites.
  *
  * Items are stored as JSON text, so any key string and any property name (dots, `$`) round-trip.
- * A write first claims "the successor of the eTag it replaces" with a unique insert; of two writers
- * racing from the same eTag only one gets the claim, the other sees a conflict. This does not rely
- * on findAndModify being atomic, which FerretDB 1.x's is not.
+ * A write with an eTag first claims "the successor of the eTag it replaces" with a unique insert; of
+ * two writers racing from the same eTag only one gets the claim, the other sees a conflict. This does
+ * not rely on findAndModify being atomic, which FerretDB 1.x's is not. An overwrite (`*` or no eTag,
+ * which is what botbuilder's BotState always sends) needs neither read nor claim: it inserts a key
+ * this process has not seen stored, and replaces one it has; a wrong guess costs one more command.
  */
 export class MongoBotStateStorage implements Storage {
   private readonly states: Model<StateDocument>;
+  /** The same collection through the driver, for the reads and replaces every turn makes. */
+  private readonly documents;
   private readonly claims;
   private writesSincePrune = 0;
+  /** Keys this process has seen stored, most recent last. */
+  private readonly stored = new Map<string, true>();
 
   constructor(connection: Connection) {
     this.states = stateModel(connection);
+    this.documents = connection.collection<StateDocument>(this.states.collection.collectionName);
     this.claims = claimModel(connection, 'botStateClaims');
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    // One lookup per key: FerretDB 1.24 answers `_id` equality from its index but scans the whole collection for `$in`.
-    const documents = await Promise.all([...new Set(keys)].map((key) => this.states.findById(key).lean()));
+    // One lookup per key: FerretDB 1.24 stops at the first `_id` match but reads the whole collection for `$in`.
+    // Every turn reads its state: the driver's collection skips mongoose's query building.
+    const documents = await Promise.all([...new Set(keys)].map((key) => this.documents.findOne({ _id: key })));
     const items: StoreItems = {};
     for (const document of documents) {
-      if (document) items[document._id] = { ...(JSON.parse(document.json) as object), eTag: document.eTag };
+      if (!document) continue;
+      items[document._id] = { ...(JSON.parse(document.json) as object), eTag: document.eTag };
+      this.remember(document._id);
     }
     return items;
   }
@@ -75,32 +87,52 @@ export class MongoBotStateStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all([...new Set(keys)].map((key) => this.states.deleteOne({ _id: key })));
+    await Promise.all(
+      [...new Set(keys)].map(async (key) => {
+        this.stored.delete(key);
+        await this.states.deleteOne({ _id: key });
+      }),
+    );
+  }
+
+  private remember(key: string): void {
+    this.stored.delete(key);
+    this.stored.set(key, true);
+    if (this.stored.size > REMEMBERED_KEYS) this.stored.delete(this.stored.keys().next().value!);
   }
 
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
     const { eTag: expected, ...state } = (item ?? {}) as { eTag?: unknown };
     const json = JSON.stringify(state);
     const optimistic = typeof expected === 'string' && expected !== '' && expected !== '*';
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      const current = await this.states.findById(key, { eTag: 1 }).lean();
-      if (optimistic && current && current.eTag !== expected) throw new ETagConflictError(key);
-      const previous = current?.eTag ?? `${NO_PREVIOUS}:${randomUUID()}`;
-      const next = randomUUID();
-      if (!(await claim(this.claims, `${key}\u0000${previous}`, key))) {
-        if (optimistic) throw new ETagConflictError(key);
-        continue; // an overwrite lost a race: read again and replace whatever won
-      }
-      const document = { json, eTag: next, updatedAt: new Date() };
-      if (current) {
-        const result = await this.states.updateOne({ _id: key, eTag: previous }, { $set: document });
-        if (result.matchedCount === 1) return;
-        if (optimistic) throw new ETagConflictError(key);
-      } else {
-        await this.states.replaceOne({ _id: key }, document, { upsert: true });
+    if (optimistic) await this.writeIfUnchanged(key, expected, json);
+    else await this.overwrite(key, json);
+    this.remember(key);
+  }
+
+  private async overwrite(key: string, json: string): Promise<void> {
+    const document = () => ({ json, eTag: randomUUID(), updatedAt: new Date() });
+    let insertFirst = !this.stored.has(key);
+    for (let attempt = 0; attempt < 20; attempt += 1, insertFirst = !insertFirst) {
+      if (insertFirst) {
+        try {
+          await insertExact(this.states, { _id: key, ...document() });
+          return;
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+        }
+      } else if ((await this.documents.replaceOne({ _id: key }, document())).matchedCount === 1) {
         return;
       }
     }
     throw new ETagConflictError(key);
+  }
+
+  private async writeIfUnchanged(key: string, expected: string, json: string): Promise<void> {
+    const current = await this.states.findById(key, { eTag: 1 }).lean();
+    if (!current) return this.overwrite(key, json);
+    if (current.eTag !== expected || !(await claim(this.claims, `${key}\u0000${expected}`, key))) throw new ETagConflictError(key);
+    const result = await this.states.updateOne({ _id: key, eTag: expected }, { $set: { json, eTag: randomUUID(), updatedAt: new Date() } });
+    if (result.matchedCount !== 1) throw new ETagConflictError(key);
   }
 }

@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Connection, Model } from 'mongoose';
+import { insertOrUpdate } from './upsert.js';
 import { conversationReferenceModel, type ConversationReferenceDocument } from './models/conversation-reference.js';
 
 export function conversationKey(reference: Partial<ConversationReference>): string {
@@ -16,11 +17,8 @@ export class ConversationReferences {
 
   async save(reference: Partial<ConversationReference>, at = new Date()): Promise<string> {
     const key = conversationKey(reference);
-    await this.references.replaceOne(
-      { _id: key },
-      { channelId: reference.channelId ?? 'unknown', userId: reference.user?.id ?? 'unknown', referenceJson: JSON.stringify(reference), updatedAt: at },
-      { upsert: true },
-    );
+    const document = { channelId: reference.channelId ?? 'unknown', userId: reference.user?.id ?? 'unknown', referenceJson: JSON.stringify(reference), updatedAt: at };
+    await insertOrUpdate(this.references, key, document, { $set: document });
     return key;
   }
 

@@ -1,10 +1,12 @@
 import type { Connection, Model } from 'mongoose';
 import { claim } from './claims.js';
+import { QueuedWork } from './queued-work.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { outboxEntryModel, type OutboxEntryDocument } from './models/outbox-entry.js';
 import { outboxQueueModel, ticketCardsModel, type OutboxQueueDocument, type TicketCardsDocument } from './models/outbox-queue.js';
 import { claimModel } from './models/support.js';
 import { upsertWithDefaults } from './upsert.js';
+import { insertDocument } from './insert.js';
 
 export type OutboxEntry = OutboxEntryDocument;
 
@@ -32,6 +34,8 @@ export class Outbox {
   private readonly queue: Model<OutboxQueueDocument>;
   private readonly ticketCards: Model<TicketCardsDocument>;
   private readonly attemptClaims;
+  /** Raised by every message recorded here. */
+  readonly queued = new QueuedWork();
 
   constructor(connection: Connection) {
     this.entries = outboxEntryModel(connection);
@@ -43,7 +47,7 @@ export class Outbox {
   /** Records a message once; false when a message with this key was recorded before. */
   async record(message: OutboxMessage, at: Date): Promise<boolean> {
     try {
-      await this.entries.create({
+      await insertDocument(this.entries, {
         _id: message.key,
         kind: message.kind,
         conversationKey: message.conversationKey,
@@ -62,12 +66,13 @@ export class Outbox {
       return false;
     }
     await this.enqueue(message.key, at);
+    this.queued.raise();
     return true;
   }
 
   private async enqueue(key: string, nextAttemptAt: Date): Promise<void> {
     try {
-      await this.queue.create({ _id: key, nextAttemptAt });
+      await insertDocument(this.queue, { _id: key, nextAttemptAt });
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }

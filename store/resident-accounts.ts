@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { HouseholdRegistry } from './households.js';
-import { upsertWithDefaults } from './upsert.js';
+import { insertOrUpdate, upsertWithDefaults } from './upsert.js';
 import { residentAccountId, residentAccountModel, type ResidentAccountDocument } from './models/resident-account.js';
 
 export type ResidentAccount = ResidentAccountDocument;
@@ -45,7 +45,14 @@ export class ResidentAccounts {
     await upsertWithDefaults(this.accounts, residentAccountId(channelId, userId), { unreachable, updatedAt: at }, { channelId, userId, createdAt: at });
   }
 
-  async rememberPhone(channelId: string, userId: string, phone: string, at = new Date()): Promise<void> {
-    await this.accounts.updateOne({ _id: residentAccountId(channelId, userId) }, { $set: { phone, updatedAt: at } });
+  /** Keeps the phone on the account; `newcomer` (name, language) creates the account when it is not stored yet. */
+  async rememberPhone(channelId: string, userId: string, phone: string, at = new Date(), newcomer?: { name?: string; language?: string }): Promise<void> {
+    const _id = residentAccountId(channelId, userId);
+    if (!newcomer) {
+      await this.accounts.updateOne({ _id }, { $set: { phone, updatedAt: at } });
+      return;
+    }
+    const set = { ...Object.fromEntries(Object.entries(newcomer).filter(([, v]) => v !== undefined)), phone, updatedAt: at };
+    await insertOrUpdate(this.accounts, _id, { channelId, userId, createdAt: at, ...set }, { $set: set });
   }
 }

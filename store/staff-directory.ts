@@ -15,9 +15,18 @@ export type BindOutcome =
   | { ok: true; staff: StaffMember }
   | { ok: false; reason: 'unknown-code' | 'inactive' | 'bound-elsewhere' };
 
-/** The roster (from the property file) and the chat accounts staff have bound to it. */
+/** How long a process answers "who is this chat account" from its copy of the bound accounts. */
+export const BINDINGS_TTL_MS = 3_000;
+
+/**
+ * The roster (from the property file) and the chat accounts staff have bound to it. Every turn asks
+ * whether its sender is staff; that is answered from a copy of the active roster's bindings read at
+ * most every BINDINGS_TTL_MS (and again after a change made here), so a binding or a deactivation made
+ * by another process is seen here within that time.
+ */
 export class StaffDirectory {
   readonly staff: Model<StaffMemberDocument>;
+  private bindings: { until: number; byKey: Promise<Map<string, StaffMember>> } | undefined;
 
   constructor(
     connection: Connection,
@@ -38,6 +47,7 @@ export class StaffDirectory {
       );
     }
     await this.staff.updateMany({ _id: { $nin: ids }, active: true }, { $set: { active: false, bindings: [], bindingKeys: [], updatedAt: at } });
+    this.bindings = undefined;
   }
 
   async byId(id: string): Promise<StaffMember | null> {
@@ -46,7 +56,22 @@ export class StaffDirectory {
 
   /** The staff member a chat account belongs to, if it is bound. */
   async byAccount(channelId: string, userId: string): Promise<StaffMember | null> {
-    return this.staff.findOne({ active: true, bindingKeys: bindingKey(channelId, userId) }).lean();
+    return (await this.activeBindings()).get(bindingKey(channelId, userId)) ?? null;
+  }
+
+  private activeBindings(): Promise<Map<string, StaffMember>> {
+    const now = Date.now();
+    if (!this.bindings || this.bindings.until <= now) {
+      const byKey = this.staff
+        .find({ active: true })
+        .lean()
+        .then((members) => new Map(members.flatMap((member) => member.bindingKeys.map((key) => [key, member] as const))));
+      this.bindings = { until: now + BINDINGS_TTL_MS, byKey };
+      byKey.catch(() => {
+        if (this.bindings?.byKey === byKey) this.bindings = undefined;
+      });
+    }
+    return this.bindings.byKey;
   }
 
   /**
@@ -72,6 +97,7 @@ export class StaffDirectory {
           $set: { updatedAt: at },
         },
       );
+      this.bindings = undefined;
     }
     return { ok: true, staff: (await this.byId(member._id))! };
   }

@@ -5,6 +5,7 @@ import { routeTicket } from '../domain/routing.js';
 import { effectiveSeverity, natureOf, type Category, type Severity, type Source, type TicketAction } from '../domain/vocabulary.js';
 import type { Property } from '../domain/property.js';
 import { claim } from './claims.js';
+import { QueuedWork } from './queued-work.js';
 import { ResolvedTickets } from './resolved-tickets.js';
 import { SlaTimers } from './sla-timers.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
@@ -18,8 +19,9 @@ import {
   type NewTicketDocument,
   type ResidentTicketsDocument,
 } from './models/ticket-lookups.js';
-import { upsertWithDefaults } from './upsert.js';
+import { insertOrUpdate } from './upsert.js';
 import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
+import { insertDocument, insertExact } from './insert.js';
 
 export type Ticket = TicketDocument & { _id: unknown };
 
@@ -48,6 +50,8 @@ export interface TicketIntake {
   receiver: Actor;
   urgent?: boolean;
   at: Date;
+  /** Messages that came with the intake (the resident's later answers), kept as events after `created`. */
+  followUps?: Array<{ by: Actor; text: string; data?: Record<string, unknown> }>;
 }
 
 export interface ActionOptions {
@@ -57,6 +61,8 @@ export interface ActionOptions {
   data?: Record<string, unknown>;
   /** Extra fields set in the same write (e.g. assignee on accept, department on reassign). */
   set?: Record<string, unknown>;
+  /** The ticket as the caller has just read it: saves reading it again (if it has changed since, the change is retried on a fresh read). */
+  current?: Ticket;
 }
 
 export class TicketNotFoundError extends Error {
@@ -113,6 +119,8 @@ export class TicketRepository {
   readonly slaTimers: SlaTimers;
   /** Resolved tickets the survey job has still to look at. */
   readonly resolved: ResolvedTickets;
+  /** Raised by every ticket opened here (the dispatcher has something to do). */
+  readonly queued = new QueuedWork();
 
   constructor(
     connection: Connection,
@@ -137,7 +145,7 @@ export class TicketRepository {
 
   private async remember<T>(model: Model<T>, document: T): Promise<void> {
     try {
-      await model.create(document);
+      await insertExact(model, document);
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }
@@ -160,11 +168,11 @@ export class TicketRepository {
     return ticket;
   }
 
-  /** Opens a ticket, or returns the one already opened for the same intake key. */
+  /**
+   * Opens a ticket, or returns the one already opened for the same intake key: the unique index on
+   * `intakeKey` refuses a second insert, so the intake key is only looked up when an insert fails.
+   */
   async open(intake: TicketIntake): Promise<{ ticket: Ticket; created: boolean }> {
-    const existing = await this.findByIntakeKey(intake.intakeKey);
-    if (existing) return { ticket: existing, created: false };
-
     const severity = intake.category === 'complaint' ? effectiveSeverity(intake.category, intake.severity) : null;
     const route = routeTicket(intake.category, severity);
     const deadlines = deadlinesFor(this.property, intake.category, severity, intake.at);
@@ -192,7 +200,10 @@ export class TicketRepository {
       version: 0,
       createdAt: intake.at,
       updatedAt: intake.at,
-      events: [{ kind: 'created' as const, at: intake.at, by: intake.receiver, text: intake.text }],
+      events: [
+        { kind: 'created' as const, at: intake.at, by: intake.receiver, text: intake.text },
+        ...(intake.followUps ?? []).map((message) => stripUndefined({ kind: 'resident_message' as const, at: intake.at, ...message })),
+      ],
     };
 
     const prefix = ticketNumberPrefix(this.property.code, intake.at, this.property.timeZone);
@@ -201,9 +212,9 @@ export class TicketRepository {
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1, sequence += 1) {
         const number = formatTicketNumber(prefix, sequence);
         try {
-          const document = await this.tickets.create({ ...base, _id: number, number });
+          const document = await insertDocument(this.tickets, { ...base, _id: number, number });
           this.lastSequence.set(prefix, sequence);
-          return { ticket: document.toObject() as Ticket, created: true };
+          return { ticket: document as Ticket, created: true };
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
           const sameIntake = await this.findByIntakeKey(intake.intakeKey);
@@ -216,13 +227,12 @@ export class TicketRepository {
     });
     if (created) {
       await this.slaTimers.bookNew(ticket);
-      await this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number });
-      await this.remember(this.newTickets, { _id: ticket.number, at: intake.at });
       const accountId = intake.resident?.accountId;
-      if (accountId) {
-        await upsertWithDefaults(this.residentTickets, accountId, {}, { numbers: [] });
-        await this.residentTickets.updateOne({ _id: accountId }, { $addToSet: { numbers: ticket.number } });
-      }
+      await Promise.all([
+        this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number }),
+        this.remember(this.newTickets, { _id: ticket.number, at: intake.at }).then(() => this.queued.raise()),
+        accountId ? insertOrUpdate(this.residentTickets, accountId, { numbers: [ticket.number] }, { $addToSet: { numbers: ticket.number } }) : undefined,
+      ]);
     }
     return { ticket, created };
   }
@@ -244,7 +254,7 @@ export class TicketRepository {
         set,
         event: { kind: EVENT_OF_ACTION[action], at: options.at, by: options.by, text: options.text, from: ticket.status, to: status, data: options.data },
       };
-    });
+    }, options.current);
     if (SLA_ACTIONS.has(action)) await this.slaTimers.book(changed);
     if (action === 'resolve') await this.resolved.add(number, options.at);
     return changed;
@@ -252,28 +262,38 @@ export class TicketRepository {
 
   /** Appends an event that changes no status (resident message, reminder, breach, survey answer…). */
   async record(number: string, kind: TicketEventKind, options: ActionOptions): Promise<Ticket> {
-    return this.change(number, () => ({
-      set: { ...options.set },
-      event: { kind, at: options.at, by: options.by, text: options.text, data: options.data },
-    }));
+    return this.change(
+      number,
+      () => ({ set: { ...options.set }, event: { kind, at: options.at, by: options.by, text: options.text, data: options.data } }),
+      options.current,
+    );
   }
 
   private async change(
     number: string,
     decide: (ticket: Ticket) => { set: Record<string, unknown>; event: Record<string, unknown> },
+    current?: Ticket,
   ): Promise<Ticket> {
     for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt += 1) {
-      const ticket = await this.getByNumber(number);
-      const { set, event } = decide(ticket);
+      const given = attempt === 0 ? current : undefined;
+      const ticket = given ?? (await this.getByNumber(number));
+      let decided: ReturnType<typeof decide>;
+      try {
+        decided = decide(ticket);
+      } catch (err) {
+        if (given) continue; // judged on what the caller read: judge again on what is stored
+        throw err;
+      }
+      const { set, event } = decided;
       const version = ticket.version + 1;
       if (!(await claim(this.versionClaims, `${ticket.number}:${version}`, ticket.number))) continue;
       // the claim makes this writer the only one to write `version`; filtering on the old version as well
       // would make FerretDB 1.24 read the whole collection (it serves only a bare `_id` filter by key)
-      const result = await this.tickets.updateOne(
-        { _id: ticket._id },
-        { $set: { ...set, version, updatedAt: event.at }, $push: { events: stripUndefined(event) } },
-      );
-      if (result.matchedCount === 1) return this.getByNumber(number);
+      const pushed = stripUndefined(event);
+      const changes = { ...set, version, updatedAt: event.at };
+      const result = await this.tickets.updateOne({ _id: ticket._id }, { $set: changes, $push: { events: pushed } });
+      // the claim also means nobody changed the ticket since `ticket` was read: no need to read it back
+      if (result.matchedCount === 1) return { ...ticket, ...changes, events: [...ticket.events, pushed] } as Ticket;
     }
     throw new ConcurrentChangeError(number);
   }

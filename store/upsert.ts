@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key.js';
+import { insertDocument } from './insert.js';
 
 /**
  * Update-or-insert with fields that only a new document gets. FerretDB 1.24 ignores `$setOnInsert`,
@@ -18,5 +19,18 @@ export async function upsertWithDefaults<T>(
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
     await model.updateOne({ _id: id } as never, { $set: set } as never);
+  }
+}
+
+/**
+ * Inserts a new document, or applies `update` when one with this `_id` exists. An insert does not
+ * read the collection on FerretDB 1.24 (an update does), so this suits documents that are usually new.
+ */
+export async function insertOrUpdate<T>(model: Model<T>, id: string, document: Record<string, unknown>, update: Record<string, unknown>): Promise<void> {
+  try {
+    await insertDocument(model, { _id: id, ...document });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+    await model.updateOne({ _id: id } as never, update as never);
   }
 }

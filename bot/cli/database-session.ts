@@ -11,7 +11,7 @@ import type { CliContext } from './cli-context.js';
  * for the data folder, else an embedded server started for the duration of the command.
  */
 export async function withDatabase<T>(config: Config, logger: Logger, work: (connection: Connection) => Promise<T>): Promise<T> {
-  const embedded = config.mongodbUri ? undefined : await startEmbeddedDatabase({ dataDir: config.dataDir, logger });
+  const embedded = config.mongodbUri ? undefined : await startEmbeddedDatabase({ dataDir: config.dataDir, logger, sqliteSync: config.sqliteSync });
   const connection = await connectDatabase(config.mongodbUri ?? embedded!.uri);
   try {
     return await work(connection);

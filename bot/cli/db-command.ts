@@ -9,7 +9,7 @@ export function registerDbCommand(program: Command, cli: CliContext): void {
     .action(async () => {
       const config = cli.config();
       const logger = cli.logger();
-      const database = await startEmbeddedDatabase({ dataDir: config.dataDir, logger });
+      const database = await startEmbeddedDatabase({ dataDir: config.dataDir, logger, sqliteSync: config.sqliteSync });
       process.stdout.write(`MONGODB_URI=${database.uri}\n`);
       if (!database.owned) {
         process.stderr.write(`propdesk: an embedded database already runs for ${config.dataDir}; not starting another\n`);

@@ -19,6 +19,8 @@ export interface IntakeDraft {
   location: TicketLocation | null;
   householdId: string | null;
   phone: string | null;
+  /** The phone on the resident's account when the intake began; null when there was no account (absent in drafts saved before this field). */
+  phoneOnFile?: { phone: string | null } | null;
   preferredTime: string | null;
   attachments: DraftAttachment[];
   /** The resident's answers after the first message, stored on the ticket history. */

@@ -269,6 +269,7 @@ export class ResidentDesk implements Desk {
       location: account?.householdId ? await this.householdLocation(account.householdId) : null,
       householdId: account?.householdId ?? null,
       phone: account?.phone ?? null,
+      phoneOnFile: account ? { phone: account.phone ?? null } : null,
       preferredTime: null,
       attachments: (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, url: a.contentUrl, name: a.name })),
       messages: [],

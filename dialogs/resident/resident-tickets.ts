@@ -2,7 +2,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { Category, Property } from '../../domain/index.js';
 import { isOpen } from '../../domain/index.js';
 import type { Store } from '../../store/store.js';
-import type { Ticket } from '../../store/ticket-repository.js';
+import type { Ticket, TicketIntake } from '../../store/ticket-repository.js';
 import type { Actor } from '../../store/models/ticket.js';
 import type { IntakeDraft } from './intake-draft.js';
 import type { ResidentTurn } from './resident-turn.js';
@@ -20,12 +20,12 @@ export class ResidentTickets {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * Opens the ticket for a finished intake (idempotent by intake key) and stores the resident's later
-   * answers. The ticket returned is as created: number, department and deadlines, not the later events.
-   */
+  /** Opens the ticket for a finished intake (idempotent by intake key), with the resident's later answers in its history. */
   async open(draft: IntakeDraft, resident: ResidentTurn, channel: string, options: { urgent?: boolean; category?: Category } = {}): Promise<Ticket> {
     const at = this.clock();
+    const by = this.actor(resident);
+    const followUps: NonNullable<TicketIntake['followUps']> = draft.messages.map((text) => ({ by, text }));
+    if (draft.preferredTime) followUps.push({ by, text: draft.preferredTime, data: { preferredTime: draft.preferredTime } });
     const { ticket, created } = await this.store.tickets.open({
       intakeKey: draft.intakeKey,
       category: options.category ?? draft.category ?? 'other',
@@ -41,21 +41,19 @@ export class ResidentTickets {
       receiver: CHAT_INTAKE_RECEIVER,
       urgent: options.urgent,
       at,
+      followUps,
     });
-    if (created) {
-      for (const message of draft.messages) await this.addMessage(ticket.number, resident, message);
-      if (draft.preferredTime) await this.addMessage(ticket.number, resident, draft.preferredTime, { preferredTime: draft.preferredTime });
-      await this.rememberPhone(resident, channel, draft.phone);
-    }
+    if (created) await this.rememberPhone(resident, channel, draft);
     return ticket;
   }
 
   /** The next intake starts with this phone prefilled. */
-  private async rememberPhone(resident: ResidentTurn, channel: string, phone: string | null): Promise<void> {
-    const account = await resident.account();
-    if (!phone || account?.phone === phone) return;
-    if (!account) await this.store.residents.touch(channel, resident.userId, { name: resident.name, language: resident.language }, this.clock());
-    await this.store.residents.rememberPhone(channel, resident.userId, phone, this.clock());
+  private async rememberPhone(resident: ResidentTurn, channel: string, draft: IntakeDraft): Promise<void> {
+    const { phone } = draft;
+    const onFile = draft.phoneOnFile !== undefined ? draft.phoneOnFile : await resident.account();
+    if (!phone || onFile?.phone === phone) return;
+    const newcomer = onFile ? undefined : { name: resident.name, language: resident.language };
+    await this.store.residents.rememberPhone(channel, resident.userId, phone, this.clock(), newcomer);
   }
 
   async addMessage(number: string, resident: ResidentTurn, text: string, data?: Record<string, unknown>): Promise<Ticket> {

@@ -1,5 +1,5 @@
 /**
- * Turn benchmark: `npm run bench:turns` → node dist/scripts/bench/turns.js [--seconds N] [--residents N] [--json]
+ * Turn benchmark: `npm run bench:turns` → node dist/scripts/bench/turns.js [--seconds N] [--residents N] [--sqlite-sync full|normal] [--json]
  * Starts PropDesk in-process on an embedded database and a bare botbuilder echo bot (CloudAdapter +
  * ActivityHandler on restify) next to it, drives both over loopback HTTP with expectReplies from
  * concurrent simulated residents, and reports turns/s, p50/p99 latency and peak RSS of this process for:
@@ -17,12 +17,13 @@ import pino from 'pino';
 import restify, { type Server } from 'restify';
 import { startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { startEmbeddedDatabase } from '../../store/embedded/embedded-database.js';
+import { startEmbeddedDatabase, type SqliteSync } from '../../store/embedded/embedded-database.js';
 
 interface Options {
   seconds: number;
   residents: number;
   json: boolean;
+  sqliteSync: SqliteSync;
 }
 
 interface Measured {
@@ -39,11 +40,12 @@ interface Measured {
 const TICKET_NUMBER = /[A-Z0-9]+-\d{8}-\d{4}/;
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { seconds: 5, residents: 16, json: false };
+  const options: Options = { seconds: 5, residents: 16, json: false, sqliteSync: 'full' };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
     else if (arg === '--seconds') options.seconds = Math.min(60, Math.max(1, Number(argv[++i])));
+    else if (arg === '--sqlite-sync') options.sqliteSync = argv[++i] === 'normal' ? 'normal' : 'full';
     else if (arg === '--residents') options.residents = Math.min(200, Math.max(1, Number(argv[++i])));
     else throw new Error(`unknown option ${arg}`);
   }
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const logger = pino({ level: 'silent' });
   const dataDir = mkdtempSync(join(tmpdir(), 'propdesk-bench-turns-'));
-  const database = await startEmbeddedDatabase({ dataDir, logger });
+  const database = await startEmbeddedDatabase({ dataDir, logger, sqliteSync: options.sqliteSync });
   const appOptions = { logger, host: '127.0.0.1', port: 0, databaseName: 'bench_turns', outboxIntervalMs: Number(process.env.BENCH_OUTBOX_MS ?? 3000) };
   const app = await startApp(loadConfig({ MONGODB_URI: database.uri }), appOptions);
   const echo = await startEchoBot();

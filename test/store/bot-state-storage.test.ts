@@ -94,6 +94,21 @@ describe('bot state storage on MongoDB', () => {
     }
   });
 
+  it('overwrites an item another process stored or deleted since this one last saw it', async () => {
+    const otherConnection = await connectDatabase(testServerUri(), connection.db!.databaseName);
+    try {
+      const other = new MongoBotStateStorage(otherConnection);
+      await other.write({ shared: { v: 'theirs', eTag: '*' } });
+      await storage.write({ shared: { v: 'mine', eTag: '*' } });
+      assert.equal((await other.read(['shared'])).shared.v, 'mine');
+      await other.delete(['shared']);
+      await storage.write({ shared: { v: 'again', eTag: '*' } });
+      assert.equal((await other.read(['shared'])).shared.v, 'again');
+    } finally {
+      await otherConnection.close();
+    }
+  });
+
   it('behaves like botbuilder’s MemoryStorage on the same sequence of operations', async () => {
     const script = async (s: Storage) => {
       const log: unknown[] = [];

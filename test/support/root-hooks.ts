@@ -19,7 +19,8 @@ export const mochaHooks = {
       return;
     }
     dataDir = mkdtempSync(join(tmpdir(), 'propdesk-test-db-'));
-    embedded = await startEmbeddedDatabase({ dataDir, logger: pino({ level: 'warn' }) });
+    // the tests need no durability across power cuts
+    embedded = await startEmbeddedDatabase({ dataDir, logger: pino({ level: 'warn' }), sqliteSync: 'normal' });
     process.env.PROPDESK_TEST_MONGODB_URI = embedded.uri;
   },
   async afterAll(this: Mocha.Context) {
