@@ -77,6 +77,38 @@ describe('nlu safety rules', () => {
   });
 });
 
+describe('nlu safety rules: missing vulnerable people, objects hanging over people, crime in progress', () => {
+  it('fire on the new cues', () => {
+    for (const t of [
+      '外婆早上出去散步，到现在还没回来，电话也打不通',
+      '我爸有老年痴呆，早上出门到现在没回来',
+      '隔壁老人两天没出门了，敲门也没人应',
+      'My mum went to the market four hours ago and isn\'t answering her phone',
+      'The old man from 302 hasn\'t been seen for three days, his post is piling up',
+      '阳台上的防盗网脱落了一半，悬在半空',
+      '楼上的空调外机斜挂着，下面是人行道',
+      'A big sign over the shop entrance is hanging by one bolt',
+      'There\'s a man cutting the chain on the bike rack',
+      'I\'ve been followed all the way home and I\'m hiding in the lobby',
+    ]) assert.ok(matchSafety(t).length > 0, t);
+  });
+  it('do not fire on everyday look-alikes', () => {
+    for (const t of [
+      '我爸打物业电话一直没人接',
+      '我妈出去旅游还没回来，能帮忙收下快递吗',
+      '我家老人回老家了还没回来，这个月物业费晚点交',
+      'My dad called the office and they\'re not answering the phone',
+      'Grandma hasn\'t come back from holiday yet, can you hold her parcels?',
+      'The cat is hiding in the stairwell',
+      '空调外机支架生锈了，有点松，能不能来加固一下',
+      '单元门上面的灯松了，晃来晃去',
+      'The fence is about to fall off, please fix it',
+      '自行车锁坏了，能帮忙剪开吗',
+      'A tile on the outside wall looks loose, can someone check it? Nobody\'s underneath',
+    ]) assert.deepEqual(matchSafety(t), [], t);
+  });
+});
+
 describe('nlu safety rules: look-alikes that are not danger', () => {
   const cases: Array<[string, string | null]> = [
     ['被电动车堵在门口出不去', null],
