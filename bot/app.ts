@@ -55,6 +55,7 @@ export interface AppOptions {
 }
 
 const TURN_DRAIN_TIMEOUT_MS = 10_000;
+const FLUSH_DRAIN_TIMEOUT_MS = 5_000;
 /** At the first outbox run and then at most this often, also look for new tickets a crash kept off the dispatch list (a full read of `tickets` on FerretDB). */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -184,7 +185,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         await new Promise<void>((resolve) => server.close(() => resolve()));
         const drainUntil = Date.now() + TURN_DRAIN_TIMEOUT_MS;
         while (turnsInFlight > 0 && Date.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
-        await flushing?.catch(() => undefined);
+        // a send stuck on a dead channel is not waited for: another notifier takes its attempt over later
+        await Promise.race([flushing?.catch(() => undefined), new Promise((r) => setTimeout(r, FLUSH_DRAIN_TIMEOUT_MS).unref())]);
         await connection.close();
         await embedded?.stop();
         logger.info('PropDesk stopped');

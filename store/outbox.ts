@@ -22,6 +22,8 @@ export interface OutboxMessage {
 const MAX_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 10 * 60_000;
+/** Longer than any send with the connector's own retries takes. */
+const ABANDONED_ATTEMPT_MS = 5 * 60_000;
 
 /**
  * Messages recorded before they are sent. `entries` is the log of every message (its `_id` is the
@@ -84,9 +86,18 @@ export class Outbox {
     return entries.filter((entry): entry is OutboxEntry => entry?.status === 'pending');
   }
 
-  /** Takes the next attempt of an entry; false when another notifier already took it. */
+  /**
+   * Takes the next attempt of an entry; false when another notifier holds it. A notifier that stopped
+   * in the middle of a send (a crash, a shutdown) leaves its claim behind with the entry still
+   * pending: once that claim is older than any send can take, one other notifier takes the attempt
+   * over, so the message is not stuck for good.
+   */
   async claimAttempt(entry: OutboxEntry, now: Date): Promise<boolean> {
-    return claim(this.attemptClaims, `${entry._id}#${entry.attempts + 1}`, entry._id, now);
+    const key = `${entry._id}#${entry.attempts + 1}`;
+    if (await claim(this.attemptClaims, key, entry._id, now)) return true;
+    const held = await this.attemptClaims.findById(key).lean();
+    if (!held || now.getTime() - held.at.getTime() < ABANDONED_ATTEMPT_MS) return false;
+    return claim(this.attemptClaims, `${key}:taken-over`, entry._id, now);
   }
 
   async markSent(entry: OutboxEntry, activityId: string | undefined, now: Date): Promise<void> {

@@ -2,17 +2,29 @@ import assert from 'node:assert/strict';
 import type { App } from '../../bot/app.js';
 import { runSurveyJob } from '../../jobs/survey-job.js';
 import { BotClient, textsOf } from '../support/bot-client.js';
+import { RecordingConnector } from '../support/recording-connector.js';
 import { startResidentApp, TestClock, ticketNumberIn } from './resident-harness.js';
 
 describe('resident desk over HTTP: callback survey answers in chat', () => {
   let app: App;
+  let connector: RecordingConnector;
   const clock = new TestClock();
   before(async () => {
+    connector = await new RecordingConnector().start();
     app = await startResidentApp('resident_survey', clock);
   });
   after(async () => {
     await app?.stop();
+    await connector?.stop();
   });
+
+  /** A resident whose chat channel is the recording connector, so what the bot sends later is seen. */
+  function resident(): BotClient {
+    const client = new BotClient(app.url);
+    const activity = client.activity.bind(client);
+    client.activity = (fields) => ({ ...activity(fields), serviceUrl: connector.url });
+    return client;
+  }
 
   const staff = { kind: 'staff' as const, id: 's-svc-1', name: '客服小李' };
 
@@ -34,11 +46,14 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     await app.store.tickets.act(number, 'resolve', { by: staff, at, text: '已处理' });
     clock.advance(10);
     assert.equal((await runSurveyJob(app.store, clock.read)).surveysSent, 1);
+    await app.flushOutbox();
+    const asked = connector.calls.filter((call) => call.conversationId === client.conversationId && call.activity.text?.includes(number) && /满意|satisfied/.test(call.activity.text));
+    assert.equal(asked.length, 1, 'the survey reached the resident in chat');
     return number;
   }
 
   it('a dissatisfied answer with a comment reopens the ticket for rework (en)', async () => {
-    const client = new BotClient(app.url);
+    const client = resident();
     const number = await resolvedComplaint(client, 'en');
     const reply = textsOf(await client.say('dissatisfied, the noise is still there'));
     assert.match(reply, new RegExp(`Ticket ${number} has been reopened`));
@@ -51,7 +66,7 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
   });
 
   it('a score alone is thanked and asks once what could be better; the next message is the comment (zh)', async () => {
-    const client = new BotClient(app.url);
+    const client = resident();
     const number = await resolvedComplaint(client, 'zh');
     const rated = textsOf(await client.say('4'));
     assert.match(rated, /感谢您的评价/);
@@ -67,21 +82,21 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
   });
 
   it('a pending comment gives way to a command and to an emergency', async () => {
-    const client = new BotClient(app.url);
+    const client = resident();
     await resolvedComplaint(client, 'zh');
     assert.match(textsOf(await client.say('满意')), /哪里可以做得更好/);
     assert.match(textsOf(await client.say('查询工单')), /HY01-/);
     const next = textsOf(await client.say('楼道的灯坏了'));
     assert.doesNotMatch(next, /收到您的建议/, 'after a command the next message is a request again');
 
-    const other = new BotClient(app.url);
+    const other = resident();
     await resolvedComplaint(other, 'zh');
     assert.match(textsOf(await other.say('5')), /哪里可以做得更好/);
     assert.match(textsOf(await other.say('闻到很浓的煤气味')), /不要开关任何电器/);
   });
 
   it('two surveys open at once: the newest is answered first, then the other', async () => {
-    const client = new BotClient(app.url);
+    const client = resident();
     const first = await resolvedComplaint(client, 'zh');
     const second = await resolvedComplaint(client, 'zh');
     assert.match(textsOf(await client.say('满意，处理很快')), /感谢您的评价/);
@@ -91,7 +106,7 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
   });
 
   it('"满意" with no survey open is an ordinary message', async () => {
-    const reply = textsOf(await new BotClient(app.url).say('满意'));
+    const reply = textsOf(await resident().say('满意'));
     assert.doesNotMatch(reply, /感谢您的评价/);
   });
 });

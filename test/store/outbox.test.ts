@@ -58,4 +58,17 @@ describe('outbox', () => {
     }
     assert.equal((await outbox.entries.findById('m2').lean())?.status, 'failed');
   });
+
+  it('lets one other notifier take over an attempt whose sender stopped mid-send, but only once it is clearly abandoned', async () => {
+    await outbox.record(message('m-stuck'), at);
+    const [entry] = (await outbox.due(at)).filter((e) => e._id === 'm-stuck');
+    assert.equal(await outbox.claimAttempt(entry!, at), true, 'the first notifier takes the attempt, then stops without marking it');
+    const minute = 60_000;
+    assert.equal(await outbox.claimAttempt(entry!, new Date(at.getTime() + minute)), false, 'a send may still be under way');
+    const later = new Date(at.getTime() + 6 * minute);
+    assert.equal(await outbox.claimAttempt(entry!, later), true, 'abandoned: taken over');
+    assert.equal(await outbox.claimAttempt(entry!, later), false, 'by one notifier only');
+    await outbox.markSent(entry!, 'activity-9', later);
+    assert.equal((await outbox.entries.findById('m-stuck').lean())?.status, 'sent');
+  });
 });
