@@ -29,8 +29,15 @@ void i18n.init({
   showSupportNotice: false,
 });
 
-/** The message catalogue in one language: `t('greeting', { property })`. */
+const translators = new Map<Language, Translate>();
+
+/** The message catalogue in one language: `t('greeting', { property })`. Made once per language (every turn asks). */
 export function translator(language: Language): Translate {
-  const t: TFunction = i18n.getFixedT(language);
-  return (key, values) => String(t(key, values ?? {}));
+  let translate = translators.get(language);
+  if (!translate) {
+    const t: TFunction = i18n.getFixedT(language);
+    translate = (key, values) => String(t(key, values ?? {}));
+    translators.set(language, translate);
+  }
+  return translate;
 }

@@ -15,18 +15,24 @@ export type BindOutcome =
   | { ok: true; staff: StaffMember }
   | { ok: false; reason: 'unknown-code' | 'inactive' | 'bound-elsewhere' };
 
-/** How long a process answers "who is this chat account" from its copy of the bound accounts. */
+/** How long a process answers "who is this chat account" (and who gets a department's cards) from its copy of the active roster. */
 export const BINDINGS_TTL_MS = 3_000;
+
+interface RosterCopy {
+  until: number;
+  members: Promise<StaffMember[]>;
+  byKey: Promise<Map<string, StaffMember>>;
+}
 
 /**
  * The roster (from the property file) and the chat accounts staff have bound to it. Every turn asks
- * whether its sender is staff; that is answered from a copy of the active roster's bindings read at
- * most every BINDINGS_TTL_MS (and again after a change made here), so a binding or a deactivation made
- * by another process is seen here within that time.
+ * whether its sender is staff, and every dispatch who the department's members are; both are
+ * answered from a copy of the active roster read at most every BINDINGS_TTL_MS (and again after a
+ * change made here), so a binding or a deactivation made by another process is seen here within that time.
  */
 export class StaffDirectory {
   readonly staff: Model<StaffMemberDocument>;
-  private bindings: { until: number; byKey: Promise<Map<string, StaffMember>> } | undefined;
+  private roster: RosterCopy | undefined;
 
   constructor(
     connection: Connection,
@@ -47,7 +53,7 @@ export class StaffDirectory {
       );
     }
     await this.staff.updateMany({ _id: { $nin: ids }, active: true }, { $set: { active: false, bindings: [], bindingKeys: [], updatedAt: at } });
-    this.bindings = undefined;
+    this.roster = undefined;
   }
 
   async byId(id: string): Promise<StaffMember | null> {
@@ -60,18 +66,22 @@ export class StaffDirectory {
   }
 
   private activeBindings(): Promise<Map<string, StaffMember>> {
+    return this.activeRoster().byKey;
+  }
+
+  private activeRoster(): RosterCopy {
     const now = Date.now();
-    if (!this.bindings || this.bindings.until <= now) {
-      const byKey = this.staff
-        .find({ active: true })
-        .lean()
-        .then((members) => new Map(members.flatMap((member) => member.bindingKeys.map((key) => [key, member] as const))));
-      this.bindings = { until: now + BINDINGS_TTL_MS, byKey };
-      byKey.catch(() => {
-        if (this.bindings?.byKey === byKey) this.bindings = undefined;
+    if (!this.roster || this.roster.until <= now) {
+      const members = this.staff.find({ active: true }).lean().exec();
+      const byKey = members.then((list) => new Map(list.flatMap((member) => member.bindingKeys.map((key) => [key, member] as const))));
+      const copy: RosterCopy = { until: now + BINDINGS_TTL_MS, members, byKey };
+      this.roster = copy;
+      members.catch(() => {
+        if (this.roster === copy) this.roster = undefined;
       });
+      byKey.catch(() => undefined);
     }
-    return this.bindings.byKey;
+    return this.roster;
   }
 
   /**
@@ -97,17 +107,21 @@ export class StaffDirectory {
           $set: { updatedAt: at },
         },
       );
-      this.bindings = undefined;
+      this.roster = undefined;
     }
     return { ok: true, staff: (await this.byId(member._id))! };
   }
 
+  /** Active members of a department (optionally only these roles), from the roster copy. */
   async membersOf(department: DepartmentId, roles?: readonly StaffRole[]): Promise<StaffMember[]> {
-    return this.staff.find({ active: true, department, ...(roles ? { role: { $in: roles } } : {}) }).lean();
+    const members = await this.activeRoster().members;
+    return members.filter((m) => m.department === department && (!roles || roles.includes(m.role as StaffRole)));
   }
 
+  /** Active members with one of these roles, from the roster copy. */
   async withRoles(roles: readonly StaffRole[]): Promise<StaffMember[]> {
-    return this.staff.find({ active: true, role: { $in: roles } }).lean();
+    const members = await this.activeRoster().members;
+    return members.filter((m) => roles.includes(m.role as StaffRole));
   }
 
   async unbound(): Promise<StaffMember[]> {

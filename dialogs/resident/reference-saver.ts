@@ -14,15 +14,20 @@ export class ReferenceSaver {
 
   constructor(private readonly references: ConversationReferences) {}
 
-  async save(activity: Partial<Activity>, at: Date): Promise<string> {
+  /**
+   * Starts saving the conversation's reference and answers its key at once; `saved` settles when the
+   * write is stored (at once when this process stored the same reference already).
+   */
+  save(activity: Partial<Activity>, at: Date): { key: string; saved: Promise<void> } {
     const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
     const key = conversationKey(reference);
     const json = JSON.stringify(reference);
-    if (this.saved.get(key) === json) return key;
-    await this.references.save(reference, at);
-    this.saved.delete(key);
-    this.saved.set(key, json);
-    if (this.saved.size > REMEMBERED) this.saved.delete(this.saved.keys().next().value!);
-    return key;
+    if (this.saved.get(key) === json) return { key, saved: Promise.resolve() };
+    const saved = this.references.save(reference, at).then(() => {
+      this.saved.delete(key);
+      this.saved.set(key, json);
+      if (this.saved.size > REMEMBERED) this.saved.delete(this.saved.keys().next().value!);
+    });
+    return { key, saved };
   }
 }

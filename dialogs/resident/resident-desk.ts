@@ -83,7 +83,16 @@ export class ResidentDesk implements Desk {
       return;
     }
     const replies: Array<Partial<Activity>> = [];
+    // The conversation reference is written while the turn works out its answer; it is stored before
+    // the first reply leaves (or the turn ends), as when it was written first.
+    let referenceSaved: Promise<void> | undefined;
+    const referenceStored = async (): Promise<void> => {
+      const saving = referenceSaved;
+      referenceSaved = undefined;
+      await saving;
+    };
     context.onSendActivities(async (_context, activities, next) => {
+      await referenceStored();
       replies.push(...activities.map(({ type, text, suggestedActions }) => ({ type, text, suggestedActions })));
       return next();
     });
@@ -92,10 +101,13 @@ export class ResidentDesk implements Desk {
     let readOnly = false;
     const survey = { pending: this.stillPending(stored?.surveyComment), changed: stored?.surveyComment != null };
     try {
-      await this.setUpTurn(context, language);
+      referenceSaved = this.setUpTurn(context, language);
+      referenceSaved.catch(() => undefined); // awaited before the first reply or below
       const took = await this.respondToSurvey(context, survey);
       if (!took) readOnly = await this.respond(context);
+      await referenceStored();
     } catch (err) {
+      referenceSaved = undefined;
       this.deps.logger.error({ err, activityId: activity.id }, 'resident turn failed');
       await context.sendActivity(t('notRecorded', { dutyPhone: this.deps.property.dutyPhone }));
     }
@@ -143,10 +155,11 @@ export class ResidentDesk implements Desk {
     return previous ?? detectLanguage(undefined, locale);
   }
 
-  private async setUpTurn(context: TurnContext, language: Language): Promise<void> {
+  /** Sets up the turn; answers the pending write of the conversation reference. */
+  private setUpTurn(context: TurnContext, language: Language): Promise<void> {
     const { activity } = context;
     const { store, clock } = this.deps;
-    const conversationKey = await this.references.save(activity, clock());
+    const { key: conversationKey, saved } = this.references.save(activity, clock());
     let account: Promise<ResidentAccount | null> | undefined;
     const turn: ResidentTurn = {
       accountId: `${activity.channelId}:${activity.from.id}`,
@@ -158,6 +171,7 @@ export class ResidentDesk implements Desk {
       account: () => (account ??= store.residents.get(activity.channelId, activity.from.id)),
     };
     setResidentTurn(context, turn);
+    return saved;
   }
 
   /** Answers the turn; true when it only read (welcome, help, lookups, FAQ). */
@@ -230,27 +244,28 @@ export class ResidentDesk implements Desk {
       return true;
     }
     const result = await this.deps.recognizer.recognize(text, resident.language);
-    const draft = await this.draft(context, text);
-    const address = result.entities.address;
-    if (address && (address.room || address.building)) {
-      draft.location = { building: address.building, unit: address.unit, room: address.room, raw: address.raw };
-    }
-    draft.phone = result.entities.phones[0] ?? draft.phone;
     const emergency = !result.lowConfidence && (result.category === 'security' || (result.severity === 'major' && mentionsDanger(text)));
-    if (emergency) {
-      await handleEmergency(context, draft, this.tickets, this.deps.property);
-      return false;
-    }
-    if (!result.lowConfidence && result.category === 'inquiry') {
+    if (!emergency && !result.lowConfidence && result.category === 'inquiry') {
       const faq = matchFaq(text);
       if (faq) {
         await context.sendActivity(faqAnswer(resident.t, faq, this.deps.property));
         return true;
       }
     }
+    // the account (for the draft) and the resident's recent tickets (for a repeat) are read together
+    const [draft, possibleDuplicate] = await Promise.all([this.draft(context, text), emergency ? null : this.tickets.recentSameRequest(resident, text)]);
+    const address = result.entities.address;
+    if (address && (address.room || address.building)) {
+      draft.location = { building: address.building, unit: address.unit, room: address.room, raw: address.raw };
+    }
+    draft.phone = result.entities.phones[0] ?? draft.phone;
+    if (emergency) {
+      await handleEmergency(context, draft, this.tickets, this.deps.property);
+      return false;
+    }
     draft.category = result.lowConfidence ? null : result.category;
     draft.severity = result.severity;
-    draft.possibleDuplicate = await this.tickets.recentSameRequest(resident, text);
+    draft.possibleDuplicate = possibleDuplicate;
     await (await this.dialogs.createContext(context)).beginDialog(INTAKE_DIALOG, draft);
     return false;
   }

@@ -26,7 +26,7 @@ export class ResidentTickets {
     const by = this.actor(resident);
     const followUps: NonNullable<TicketIntake['followUps']> = draft.messages.map((text) => ({ by, text }));
     if (draft.preferredTime) followUps.push({ by, text: draft.preferredTime, data: { preferredTime: draft.preferredTime } });
-    const { ticket, created } = await this.store.tickets.open({
+    const { ticket } = await this.store.tickets.open({
       intakeKey: draft.intakeKey,
       category: options.category ?? draft.category ?? 'other',
       severity: draft.severity,
@@ -42,8 +42,7 @@ export class ResidentTickets {
       urgent: options.urgent,
       at,
       followUps,
-    });
-    if (created) await this.rememberPhone(resident, channel, draft);
+    }, { onCreated: () => this.rememberPhone(resident, channel, draft) });
     return ticket;
   }
 
