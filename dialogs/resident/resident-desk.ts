@@ -125,7 +125,7 @@ export class ResidentDesk implements Desk {
 
   /**
    * A survey answer, or the comment awaited after one; true when it took the message. A pending
-   * comment gives way to commands and emergencies (and is dropped).
+   * comment gives way to commands, emergencies and new repairs (and is dropped).
    */
   private async respondToSurvey(context: TurnContext, survey: { pending: PendingSurveyComment | null; changed: boolean }): Promise<boolean> {
     const dialogs = await this.dialogState.get(context);
@@ -135,7 +135,8 @@ export class ResidentDesk implements Desk {
     survey.pending = null;
     if (pending && !readCommand(text)) {
       const recognized = await this.deps.recognizer.recognize(text, residentTurn(context).language);
-      if (recognized.lowConfidence || recognized.category !== 'security') {
+      // a new fault or an emergency is a new request, not the comment on the last one
+      if (recognized.lowConfidence || (recognized.category !== 'security' && recognized.category !== 'repair')) {
         await takeSurveyComment(context, this.deps.surveys, pending);
         survey.changed = true;
         return true;

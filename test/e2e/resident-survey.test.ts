@@ -82,7 +82,7 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     assert.equal(await app.connection.collection('openSurveys').countDocuments({ surveyId: survey?._id }), 0, 'the survey is no longer open');
   });
 
-  it('a pending comment gives way to a command and to an emergency', async () => {
+  it('a pending comment gives way to a command, an emergency and a new repair', async () => {
     const client = resident();
     await resolvedComplaint(client, 'zh');
     assert.match(textsOf(await client.say('满意')), /哪里可以做得更好/);
@@ -94,6 +94,11 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     await resolvedComplaint(other, 'zh');
     assert.match(textsOf(await other.say('5')), /哪里可以做得更好/);
     assert.match(textsOf(await other.say('闻到很浓的煤气味')), /不要开关任何电器/);
+
+    const third = resident();
+    await resolvedComplaint(third, 'zh');
+    assert.match(textsOf(await third.say('4')), /哪里可以做得更好/);
+    assert.doesNotMatch(textsOf(await third.say('3栋2单元501厨房水管漏水了')), /收到您的建议/, 'a new repair is a new request');
   });
 
   it('two surveys open at once: the newest is answered first, then the other', async () => {

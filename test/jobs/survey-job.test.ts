@@ -112,7 +112,11 @@ describe('jobs: callback surveys', function () {
       ['5', 'satisfied', null],
       ['4分', 'satisfied', null],
       ['3', 'basically-satisfied', null],
-      ['2 too slow', 'dissatisfied', 'too slow'],
+      ['2, too slow', 'dissatisfied', 'too slow'],
+      ['2分 太慢了', 'dissatisfied', '太慢了'],
+      ['还行吧', 'basically-satisfied', null],
+      ['Okay', 'basically-satisfied', null],
+      ['good!', 'satisfied', null],
       ['1', 'dissatisfied', null],
       ['Satisfied', 'satisfied', null],
       ['basically satisfied', 'basically-satisfied', null],
@@ -120,6 +124,15 @@ describe('jobs: callback surveys', function () {
       ['dissatisfied', 'dissatisfied', null],
       ['3栋2单元501厨房漏水', null, null],
       ['你好', null, null],
+      // ordinary messages that merely start like an answer
+      ['good morning, the lift on floor 3 is broken', null, null],
+      ['bad smell in the corridor', null, null],
+      ['badminton court booking?', null, null],
+      ['2 lights are out in the hallway', null, null],
+      ['3 单元门禁坏了', null, null],
+      ['一般几点收垃圾？', null, null],
+      ['Okay so my kitchen tap leaks', null, null],
+      ['满意度调查是什么', null, null],
     ];
     for (const [text, answer, comment] of cases) {
       const parsed = parseSurveyAnswer(text);
