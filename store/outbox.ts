@@ -83,21 +83,24 @@ export class Outbox {
   async due(now: Date, limit = 50): Promise<OutboxEntry[]> {
     const queued = await this.queue.find({ nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1 }).limit(limit).lean();
     const entries = await Promise.all(queued.map((q) => this.entries.findById(q._id).lean() as Promise<OutboxEntry | null>));
+    // a queue row left behind by a crash after the entry was settled must not hold a place in the queue
+    const settled = queued.filter((_row, i) => entries[i]?.status !== 'pending').map((q) => q._id);
+    if (settled.length > 0) await this.queue.deleteMany({ _id: { $in: settled } });
     return entries.filter((entry): entry is OutboxEntry => entry?.status === 'pending');
   }
 
   /**
    * Takes the next attempt of an entry; false when another notifier holds it. A notifier that stopped
    * in the middle of a send (a crash, a shutdown) leaves its claim behind with the entry still
-   * pending: once that claim is older than any send can take, one other notifier takes the attempt
-   * over, so the message is not stuck for good.
+   * pending: once that claim is older than any send can take, the attempt is counted as failed, so
+   * the next run takes the following attempt as usual (and so on, however often it happens).
    */
   async claimAttempt(entry: OutboxEntry, now: Date): Promise<boolean> {
     const key = `${entry._id}#${entry.attempts + 1}`;
     if (await claim(this.attemptClaims, key, entry._id, now)) return true;
     const held = await this.attemptClaims.findById(key).lean();
-    if (!held || now.getTime() - held.at.getTime() < ABANDONED_ATTEMPT_MS) return false;
-    return claim(this.attemptClaims, `${key}:taken-over`, entry._id, now);
+    if (held && now.getTime() - held.at.getTime() >= ABANDONED_ATTEMPT_MS) await this.markFailed(entry, 'attempt abandoned mid-send', now);
+    return false;
   }
 
   async markSent(entry: OutboxEntry, activityId: string | undefined, now: Date): Promise<void> {

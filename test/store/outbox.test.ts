@@ -59,16 +59,33 @@ describe('outbox', () => {
     assert.equal((await outbox.entries.findById('m2').lean())?.status, 'failed');
   });
 
-  it('lets one other notifier take over an attempt whose sender stopped mid-send, but only once it is clearly abandoned', async () => {
+  it('counts an attempt abandoned mid-send as failed once it is clearly abandoned, so the next attempt goes ahead, every time', async () => {
     await outbox.record(message('m-stuck'), at);
-    const [entry] = (await outbox.due(at)).filter((e) => e._id === 'm-stuck');
-    assert.equal(await outbox.claimAttempt(entry!, at), true, 'the first notifier takes the attempt, then stops without marking it');
     const minute = 60_000;
-    assert.equal(await outbox.claimAttempt(entry!, new Date(at.getTime() + minute)), false, 'a send may still be under way');
-    const later = new Date(at.getTime() + 6 * minute);
-    assert.equal(await outbox.claimAttempt(entry!, later), true, 'abandoned: taken over');
-    assert.equal(await outbox.claimAttempt(entry!, later), false, 'by one notifier only');
-    await outbox.markSent(entry!, 'activity-9', later);
+    const find = async (now: Date) => (await outbox.due(now)).find((e) => e._id === 'm-stuck')!;
+    let entry = await find(at);
+    assert.equal(await outbox.claimAttempt(entry, at), true, 'the first notifier takes attempt 1, then stops without marking it');
+    assert.equal(await outbox.claimAttempt(entry, new Date(at.getTime() + minute)), false, 'a send may still be under way');
+    let now = new Date(at.getTime() + 6 * minute);
+    assert.equal(await outbox.claimAttempt(entry, now), false, 'abandoned: counted as failed, not sent here');
+    now = new Date(now.getTime() + 10 * minute);
+    entry = await find(now);
+    assert.equal(entry.attempts, 1);
+    assert.equal(await outbox.claimAttempt(entry, now), true, 'attempt 2 is taken, and abandoned too');
+    now = new Date(now.getTime() + 6 * minute);
+    assert.equal(await outbox.claimAttempt(entry, now), false);
+    now = new Date(now.getTime() + 10 * minute);
+    entry = await find(now);
+    assert.equal(entry.attempts, 2);
+    assert.equal(await outbox.claimAttempt(entry, now), true, 'attempt 3 goes ahead');
+    await outbox.markSent(entry, 'activity-9', now);
     assert.equal((await outbox.entries.findById('m-stuck').lean())?.status, 'sent');
+  });
+
+  it('drops a queue row whose entry was already settled (a crash between the two writes)', async () => {
+    await outbox.record(message('m-settled'), at);
+    await connection.db!.collection('outbox').updateOne({ _id: 'm-settled' as never }, { $set: { status: 'sent' } });
+    assert.deepEqual((await outbox.due(at)).filter((e) => e._id === 'm-settled'), []);
+    assert.equal(await connection.db!.collection('outboxQueue').countDocuments({ _id: 'm-settled' as never }), 0);
   });
 });
