@@ -13,12 +13,13 @@ export interface SlaCheckResult {
 /**
  * The SLA job trusts the watches in its timers; this hourly check makes them true again where a
  * process stopped between a ticket change and the rewrite of its watch: every open ticket whose
- * watch is missing or older than the ticket is booked again, and watches of tickets no longer open
- * are removed. It reads every open ticket (a scan of `tickets` on FerretDB, rare work).
+ * watch is missing, older than the ticket, held twice, or in a minute the job has already passed is
+ * booked again, and watches of tickets no longer open are removed. It reads every open ticket (a scan of `tickets` on FerretDB, rare work).
  */
 export async function runSlaCheckJob(store: Store, _clock: Clock): Promise<SlaCheckResult> {
   const timers = store.tickets.slaTimers;
   const watches = await timers.allWatches();
+  const handledThrough = await timers.handledThrough();
   const result: SlaCheckResult = { open: 0, rebooked: 0, forgotten: 0 };
   const open = new Set<string>();
   for await (const ticket of store.tickets.tickets.find({ status: { $in: [...OPEN_STATUSES] } }).lean().cursor()) {
@@ -26,7 +27,8 @@ export async function runSlaCheckJob(store: Store, _clock: Clock): Promise<SlaCh
     open.add(current.number);
     result.open += 1;
     const watched = watches.get(current.number);
-    if (watched && watched.watch.version >= current.version) continue;
+    const readable = watched && (handledThrough === null || watched.key > handledThrough);
+    if (watched && readable && watched.copies === 1 && watched.watch.version >= current.version) continue;
     if (!watched && watchOf(current, store.property).stages.length === 0) continue;
     await timers.book(current);
     result.rebooked += 1;

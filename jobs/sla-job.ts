@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import type { Ticket } from '../store/ticket-repository.js';
 import { localTime, recordResidentText, recordStaffTexts, staffText } from './job-messages.js';
 
+const MAX_PASSES = 3;
 const SYSTEM = { kind: 'system' as const, id: 'sla-job' as const, name: 'PropDesk' };
 
 export interface SlaJobResult {
@@ -32,14 +33,18 @@ export async function runSlaJob(store: Store, clock: Clock): Promise<SlaJobResul
   const now = clock();
   const run = new SlaRun(store, now);
   const timers = store.tickets.slaTimers;
-  for (const bucket of await timers.due(now)) {
-    const next: SlaWatch[] = [];
-    for (const watch of latestWatches(bucket.watches)) {
-      const rest = await run.handle(watch);
-      if (rest) next.push(rest);
+  // a watch booked into a due minute while this run works is seen by a further pass, before the cursor moves past it
+  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+    const buckets = await timers.due(now);
+    if (buckets.length === 0) break;
+    for (const bucket of buckets) {
+      const next: SlaWatch[] = [];
+      for (const watch of latestWatches(bucket.watches)) {
+        const rest = await run.handle(watch);
+        if (rest) next.push(rest);
+      }
+      await timers.handled(bucket, next, now);
     }
-    await timers.rebook(next);
-    await timers.handled(bucket, now);
   }
   await timers.advance(now);
   return run.result;

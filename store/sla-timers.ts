@@ -105,11 +105,11 @@ export class SlaTimers {
   /** Writes a ticket's watch as it now stands (after it opened or changed), or removes it when no stage is left. */
   async book(ticket: TicketForWatch, handled: readonly string[] = []): Promise<void> {
     const field = `tickets.${ticket.number}`;
-    const previous = await this.buckets.findOne({ [field]: { $exists: true } });
-    const earlier = previous?.tickets[ticket.number];
-    const watch = watchOf(ticket, this.property, [...(earlier ? decode(earlier).done : []), ...handled]);
+    const previous = await this.buckets.find({ [field]: { $exists: true } }, { projection: { [field]: 1 } }).toArray();
+    const done = previous.flatMap((row) => decode(row.tickets[ticket.number]!).done);
+    const watch = watchOf(ticket, this.property, [...done, ...handled]);
     const key = watch.stages[0] ? await this.keyFor(watch.stages[0].at) : null;
-    if (previous && previous._id !== key) await this.unset(previous._id, [ticket.number]);
+    for (const row of previous) if (row._id !== key) await this.unset(row._id, [ticket.number]);
     if (key) await this.put(key, [watch]);
   }
 
@@ -166,18 +166,19 @@ export class SlaTimers {
   }
 
   /**
-   * Removes the watches a run has handled from their bucket. A watch rewritten meanwhile (the ticket
-   * changed during the run) is moved to the next minute instead, for the next run to see.
+   * Settles a bucket a run has handled: each watch goes on to the bucket of its next stage (`next`),
+   * unless its ticket changed during the run — a watch rewritten meanwhile stays the ticket's watch
+   * (moved to the next minute when it was rewritten into this bucket), and a watch taken away is
+   * not put back. Then the bucket is emptied.
    */
-  async handled(bucket: DueBucket, now: Date): Promise<void> {
+  async handled(bucket: DueBucket, next: readonly SlaWatch[], now: Date): Promise<void> {
     const current = await this.buckets.findOne({ _id: bucket.key });
-    if (!current) return;
+    const stored = new Map(Object.values(current?.tickets ?? {}).map((json) => [decode(json).number, decode(json)]));
     const seen = new Map(bucket.watches.map((watch) => [watch.number, watch.version]));
-    const changed = Object.values(current.tickets ?? {})
-      .map(decode)
-      .filter((watch) => seen.get(watch.number) !== watch.version);
-    if (changed.length > 0) await this.put(bucketKey(now), changed);
-    await this.unset(bucket.key, Object.keys(current.tickets ?? {}));
+    await this.rebook(next.filter((watch) => stored.get(watch.number)?.version === seen.get(watch.number)));
+    const rewritten = [...stored.values()].filter((watch) => seen.get(watch.number) !== watch.version);
+    if (rewritten.length > 0) await this.put(bucketKey(now), rewritten);
+    if (current) await this.unset(bucket.key, Object.keys(current.tickets ?? {}));
   }
 
   /** Remembers that every minute up to `now` has been handled. */
@@ -188,17 +189,24 @@ export class SlaTimers {
     await this.cursors.replaceOne({ _id: 'sla' }, { through }, { upsert: true });
   }
 
-  /** Every watch with the bucket it is in (one read of the small timer collection). */
-  async allWatches(): Promise<Map<string, { key: string; watch: SlaWatch }>> {
-    const found = new Map<string, { key: string; watch: SlaWatch }>();
+  /** Every ticket's newest watch, the bucket it is in and how many buckets hold one (one read of the small timer collection). */
+  async allWatches(): Promise<Map<string, { key: string; watch: SlaWatch; copies: number }>> {
+    const found = new Map<string, { key: string; watch: SlaWatch; copies: number }>();
     for await (const row of this.buckets.find({})) {
       for (const json of Object.values(row.tickets ?? {})) {
         const watch = decode(json);
         const seen = found.get(watch.number);
-        if (!seen || seen.watch.version < watch.version) found.set(watch.number, { key: row._id, watch });
+        const copies = (seen?.copies ?? 0) + 1;
+        found.set(watch.number, !seen || seen.watch.version < watch.version ? { key: row._id, watch, copies } : { ...seen, copies });
       }
     }
     return found;
+  }
+
+  /** The last minute the SLA job has handled (buckets at or before it are not read again). */
+  async handledThrough(): Promise<string | null> {
+    const last = await this.cursors.findOne({ _id: 'sla' });
+    return last ? minuteKey(last.through) : null;
   }
 
   /** Removes a ticket's watch wherever it is (a ticket no longer open). */

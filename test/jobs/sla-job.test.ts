@@ -158,4 +158,36 @@ describe('jobs: SLA reminders and escalation', function () {
     await runSlaJob(bed.store, () => new Date(repair.createdAt.getTime() + (repair.replyDueAt.getTime() - repair.createdAt.getTime()) / 2 + minutes(1)));
     assert.deepEqual((await messages(moved.number)).map((m) => m.to), ['conv-sec1'], 'the rebooked watch follows the department');
   });
+
+  it('does not put back the watch of a ticket that changed while the run handled it', async () => {
+    const { ticket } = await bed.store.tickets.open(intake(T));
+    await bed.store.tickets.act(ticket.number, 'dispatch', { by: { kind: 'system', id: 't' }, at: T });
+    const timers = bed.store.tickets.slaTimers;
+    const now = at(hours(1) + minutes(5));
+    await timers.advance(at(minutes(-1)));
+    const [bucket] = await timers.due(new Date(T.getTime() + 2 * 86_400_000));
+    const stale = bucket!.watches.find((w) => w.number === ticket.number)!;
+    // meanwhile another process reassigns the ticket, which rewrites its watch
+    await bed.store.tickets.act(ticket.number, 'reassign', { by: { kind: 'staff', id: 's-desk-1' }, at: now, set: { department: 'security' } });
+    await timers.handled(bucket!, [{ ...stale, stages: stale.stages.slice(1) }], now);
+    const rows = await bed.connection.collection('slaTimers').find({ [`tickets.${ticket.number}`]: { $exists: true } }).toArray();
+    assert.equal(rows.length, 1, 'one watch');
+    assert.equal(JSON.parse(rows[0]!.tickets[ticket.number]).department, 'security', 'the rewritten one');
+  });
+
+  it('the hourly check rebooks a watch left in a minute the job has already passed, and a ticket held twice', async () => {
+    const { ticket } = await bed.store.tickets.open(intake(T, { category: 'security', text: '地下车库有人撬车' }));
+    const timers = bed.connection.collection('slaTimers');
+    const row = await timers.findOne({ [`tickets.${ticket.number}`]: { $exists: true } });
+    const json = row!.tickets[ticket.number];
+    await timers.updateOne({ _id: row!._id }, { $unset: { [`tickets.${ticket.number}`]: '' } });
+    await timers.insertOne({ _id: '2026-11-26T01:30' as never, tickets: { [ticket.number]: json } });
+    await bed.store.tickets.slaTimers.advance(at(minutes(1)));
+    assert.deepEqual(await runSlaCheckJob(bed.store, () => at(minutes(2))), { open: 1, rebooked: 1, forgotten: 0 });
+    await timers.insertOne({ _id: '2026-11-26T09:00' as never, tickets: { [ticket.number]: json } });
+    assert.deepEqual(await runSlaCheckJob(bed.store, () => at(minutes(3))), { open: 1, rebooked: 1, forgotten: 0 }, 'held twice');
+    assert.equal(await timersOf(ticket.number), 1);
+    await runSlaJob(bed.store, () => at(minutes(8)));
+    assert.deepEqual((await messages(ticket.number)).map((m) => m.key), ['jobSlaReminder']);
+  });
 });
