@@ -60,7 +60,10 @@ async function surveyResolved(store: Store, surveys: Surveys, number: string, no
   if (!decision.callback && round === 0) return;
   const id = Surveys.idOf(ticket.number, round);
   if (decision.inPerson && (await createTask(store, surveys, ticket, `${id}:visit`, 'visit', 'in-person', now))) result.visits += 1;
-  if (await surveys.exists(id)) return;
+  if (await surveys.exists(id)) {
+    await surveys.pointAccountAt(id);
+    return;
+  }
   if (await recordResidentText(store, ticket, `survey:${id}`, 'jobSurveyAsk', {}, now)) {
     const created = await surveys.create({
       _id: id,

@@ -29,10 +29,15 @@ export class Surveys {
   /** Inserts once; false when this survey was already recorded. The resident's account then has it open. */
   async create(survey: Omit<SurveyDocument, 'answer' | 'comment' | 'answeredAt'>): Promise<boolean> {
     const created = await insertOnce(() => this.surveys.create(survey));
-    if (created && survey.residentAccountId) {
-      await this.open.replaceOne({ _id: survey.residentAccountId }, { surveyId: survey._id, ticketNumber: survey.ticketNumber, sentAt: survey.sentAt }, { upsert: true });
-    }
+    if (created) await this.pointAccountAt(survey._id);
     return created;
+  }
+
+  /** Points the resident's account at a survey still open (again, after a run stopped between the two writes). */
+  async pointAccountAt(surveyId: string): Promise<void> {
+    const survey = await this.surveys.findById(surveyId).lean();
+    if (survey?.status !== 'sent' || !survey.residentAccountId) return;
+    await this.open.replaceOne({ _id: survey.residentAccountId }, { surveyId, ticketNumber: survey.ticketNumber, sentAt: survey.sentAt }, { upsert: true });
   }
 
   /** The survey a ticket's resident has not answered yet (the latest round). */
@@ -63,10 +68,12 @@ export class Surveys {
     const survey = await this.surveys.findById(surveyId, { residentAccountId: 1 }).lean();
     const accountId = survey?.residentAccountId;
     if (!accountId) return;
-    const removed = await this.open.deleteOne({ _id: accountId, surveyId });
-    if (removed.deletedCount === 0) return;
+    const pointer = await this.open.findById(accountId).lean();
+    if (pointer?.surveyId !== surveyId) return;
     const next = await this.surveys.findOne({ residentAccountId: accountId, status: 'sent' }).sort({ sentAt: -1 }).lean();
-    if (next) await this.open.replaceOne({ _id: accountId }, { surveyId: next._id, ticketNumber: next.ticketNumber, sentAt: next.sentAt }, { upsert: true });
+    // the pointer is replaced in one write, so a stop in between cannot lose the next survey's
+    if (next) await this.open.replaceOne({ _id: accountId }, { surveyId: next._id, ticketNumber: next.ticketNumber, sentAt: next.sentAt });
+    else await this.open.deleteOne({ _id: accountId, surveyId });
   }
 
   async unansweredBy(now: Date, limit = 500): Promise<Survey[]> {

@@ -46,6 +46,18 @@ describe('propdesk callbacks', function () {
     assert.match(again.stderr, /already done/);
   });
 
+  it('finishes a callback whose earlier run stopped after the ticket record, without recording it twice', async () => {
+    const number = await resolvedTicket(bed.store, T, new Date(T.getTime() + hours(1)), { category: 'complaint', severity: 'minor', text: '绿化修剪不及时', resident: {} });
+    await runSurveyJob(bed.store, () => new Date(T.getTime() + hours(3)));
+    const task = JSON.parse((await cli('list', '--json')).stdout.trim().split('\n').find((line) => line.includes(number))!);
+    const by = { kind: 'staff' as const, id: 's-agent-1' };
+    await bed.store.tickets.record(number, 'callback', { by, at: T, text: '住户满意', data: { task: task.id, method: 'phone', satisfaction: 'satisfied', done: true } });
+    const done = await cli('done', task.id, '--method', 'phone', '--result', '住户满意', '--satisfaction', 'satisfied', '--as', 's-agent-1');
+    assert.equal(done.code, 0, done.stderr);
+    const events = (await bed.store.tickets.getByNumber(number)).events.filter((e) => e.kind === 'callback' && (e.data as { done?: boolean })?.done);
+    assert.equal(events.length, 1);
+  });
+
   it('rejects bad arguments with exit 2 and one line', async () => {
     for (const args of [
       ['done', 'T1', '--method', 'pigeon', '--result', 'x', '--as', 's-agent-1'],
