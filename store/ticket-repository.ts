@@ -228,15 +228,20 @@ export class TicketRepository {
     if (created) {
       // The writes that follow the ticket are independent of each other: they go out together, so a
       // turn waits for the slowest of them instead of their sum. `onCreated` (the caller's own write)
-      // joins them. All are awaited: the caller answers only once every one is stored.
+      // joins them. The ticket is stored by now, so a failure among them must not make the caller tell
+      // the resident it was not recorded (they would send it again as a new request): the dispatcher's
+      // sweep finds an undispatched ticket, sla-check books a missing watch, the unique intakeKey index
+      // stands in for the intake map; the resident's list is tried once more.
       const accountId = intake.resident?.accountId;
-      await Promise.all([
+      const addToResidentList = () => (accountId ? insertOrUpdate(this.residentTickets, accountId, { numbers: [ticket.number] }, { $addToSet: { numbers: ticket.number } }) : undefined);
+      const [, , , residentList] = await Promise.allSettled([
         this.slaTimers.bookNew(ticket),
         this.remember(this.intakes, { _id: intake.intakeKey, number: ticket.number }),
         this.remember(this.newTickets, { _id: ticket.number, at: intake.at }).then(() => this.queued.raise()),
-        accountId ? insertOrUpdate(this.residentTickets, accountId, { numbers: [ticket.number] }, { $addToSet: { numbers: ticket.number } }) : undefined,
+        addToResidentList(),
         options.onCreated?.(ticket),
       ]);
+      if (residentList.status === 'rejected') await addToResidentList()?.catch(() => undefined);
     }
     return { ticket, created };
   }
