@@ -1,5 +1,8 @@
 import type { Clock } from '../domain/clock.js';
+import { isOpen } from '../domain/transitions.js';
 import type { SurveyAnswer } from '../store/models/survey.js';
+import { claim } from '../store/claims.js';
+import { claimModel } from '../store/models/support.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
 import { reopenForRework } from './rework.js';
@@ -16,12 +19,14 @@ export async function recordSurveyAnswer(store: Store, ticketNumber: string, ans
   const survey = await surveys.openFor(ticketNumber.trim().toUpperCase());
   if (!survey) return { recorded: false };
   const at = clock();
-  if (!(await surveys.answer(survey._id, answer, text, at))) return { recorded: false };
+  // one answer per survey (a unique insert); the survey is marked answered last, so a stop half-way
+  // leaves it open and, unanswered after 2 days, it becomes a callback task rather than a lost rework
+  if (!(await claim(claimModel(store.connection, 'surveyAnswerClaims'), survey._id, survey.ticketNumber, at))) return { recorded: false };
   const ticket = await store.tickets.getByNumber(survey.ticketNumber);
   const resident = { kind: 'resident' as const, id: ticket.resident?.accountId ?? 'resident' };
   await store.tickets.record(ticket.number, 'survey', { by: resident, at, text: text ?? undefined, data: { answer, round: survey.round }, set: { satisfaction: answer } });
-  if (answer !== 'dissatisfied') return { recorded: true, reopened: false, reworkDueAt: null };
-
-  const reworkDueAt = await reopenForRework(store, ticket, { reason: 'survey', round: survey.round, comment: text, keyPrefix: `rework:${survey._id}` }, at);
-  return { recorded: true, reopened: true, reworkDueAt };
+  const reworkDueAt =
+    answer === 'dissatisfied' && !isOpen(ticket.status) ? await reopenForRework(store, ticket, { reason: 'survey', round: survey.round, comment: text, keyPrefix: `rework:${survey._id}` }, at) : null;
+  await surveys.answer(survey._id, answer, text, at);
+  return { recorded: true, reopened: reworkDueAt !== null, reworkDueAt };
 }
