@@ -181,6 +181,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     stop() {
       stopping ??= (async () => {
         if (timer) clearInterval(timer);
+        notifier.close();
         await scheduler?.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         const drainUntil = Date.now() + TURN_DRAIN_TIMEOUT_MS;

@@ -24,6 +24,7 @@ interface TextPayload {
  */
 export class Notifier {
   private running: Promise<number> | undefined;
+  private closing = false;
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -43,9 +44,15 @@ export class Notifier {
     return this.running;
   }
 
+  /** Shutting down: the send under way finishes, no new one starts (the entries wait for the next process). */
+  close(): void {
+    this.closing = true;
+  }
+
   private async deliver(): Promise<number> {
     let sent = 0;
     for (const entry of await this.store.outbox.due(this.clock())) {
+      if (this.closing) break;
       if (!(await this.store.outbox.claimAttempt(entry, this.clock()))) continue;
       try {
         const activityId = await this.send(entry);
