@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
+import { postMessage } from './post-message.js';
 import { startEmbeddedDatabase } from '../../store/embedded/embedded-database.js';
 
 interface Command {
@@ -21,21 +22,7 @@ interface Command {
 }
 
 function say(url: string, user: string, conversation: string, text: string): Promise<Response> {
-  return fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: randomUUID(),
-      text,
-      channelId: 'emulator',
-      serviceUrl: 'http://127.0.0.1:1/unused-connector',
-      from: { id: user, name: 'Bench' },
-      recipient: { id: 'bot' },
-      conversation: { id: conversation },
-      deliveryMode: 'expectReplies',
-    }),
-  });
+  return postMessage(url, { id: user, name: 'Bench' }, conversation, text);
 }
 
 async function main(): Promise<void> {

@@ -17,6 +17,7 @@ import pino from 'pino';
 import restify, { type Server } from 'restify';
 import { startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
+import { postMessage } from './post-message.js';
 import { startEmbeddedDatabase, type SqliteSync } from '../../store/embedded/embedded-database.js';
 
 interface Options {
@@ -65,21 +66,7 @@ class Resident {
   constructor(private readonly url: string) {}
 
   async say(text: string): Promise<string> {
-    const response = await fetch(`${this.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: randomUUID(),
-        text,
-        channelId: 'emulator',
-        serviceUrl: 'http://127.0.0.1:1/unused-connector',
-        from: this.user,
-        recipient: { id: 'bot' },
-        conversation: this.conversation,
-        deliveryMode: 'expectReplies',
-      }),
-    });
+    const response = await postMessage(this.url, this.user, this.conversation.id, text);
     const body = (await response.json()) as { activities?: Array<{ text?: string }> };
     if (response.status !== 200) throw new Error(`status ${response.status}`);
     return (body.activities ?? []).map((a) => a.text ?? '').join('\n');
