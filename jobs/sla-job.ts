@@ -91,8 +91,7 @@ class SlaRun {
       return null;
     }
     for (const [stage, covers] of latestPerWindow(due)) {
-      await recordStaffTexts(this.store, await this.reminderRecipients(watch), this.staffMessage(watch, stage, 'jobSlaReminder'), this.now);
-      if (await this.claimStage(watch.number, stage)) this.result.reminders += 1;
+      if (await this.remind(watch, stage)) this.result.reminders += 1;
       watch.done.push(stage.id, ...covers);
     }
     return { ...watch, stages: later };

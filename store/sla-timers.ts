@@ -54,6 +54,11 @@ export function bucketKey(at: Date): string {
   return new Date((Math.floor(at.getTime() / MINUTE_MS) + 1) * MINUTE_MS).toISOString().slice(0, 16);
 }
 
+/** The bucket for a stage at `at`, never one the job has already passed (`through`). */
+function keyAfter(at: Date, through: Date | null): string {
+  return bucketKey(through && through.getTime() >= at.getTime() ? through : at);
+}
+
 function minuteKey(at: Date): string {
   return new Date(Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS).toISOString().slice(0, 16);
 }
@@ -122,9 +127,10 @@ export class SlaTimers {
   /** Books watches into the bucket of their next stage (the job, after acting on their due stages). */
   async rebook(watches: readonly SlaWatch[]): Promise<void> {
     const byKey = new Map<string, SlaWatch[]>();
+    const through = watches.length > 0 ? await this.handledUpTo() : null;
     for (const watch of watches) {
       if (!watch.stages[0]) continue;
-      const key = await this.keyFor(watch.stages[0].at);
+      const key = keyAfter(watch.stages[0].at, through);
       byKey.set(key, [...(byKey.get(key) ?? []), watch]);
     }
     for (const [key, group] of byKey) await this.put(key, group);
@@ -132,8 +138,11 @@ export class SlaTimers {
 
   /** A time the job has already passed (a clock behind the others', a run with an earlier --now) goes into the next minute. */
   private async keyFor(at: Date): Promise<string> {
-    const last = await this.cursors.findOne({ _id: 'sla' });
-    return bucketKey(last && last.through.getTime() >= at.getTime() ? last.through : at);
+    return keyAfter(at, await this.handledUpTo());
+  }
+
+  private async handledUpTo(): Promise<Date | null> {
+    return (await this.cursors.findOne({ _id: 'sla' }))?.through ?? null;
   }
 
   private async put(key: string, watches: readonly SlaWatch[]): Promise<void> {
@@ -149,9 +158,9 @@ export class SlaTimers {
 
   /** The buckets due by `now` that the last run did not take care of, oldest first. */
   async due(now: Date): Promise<DueBucket[]> {
-    const last = await this.cursors.findOne({ _id: 'sla' });
+    const last = await this.handledUpTo();
     const through = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
-    const minutes = last ? Math.round((through - last.through.getTime()) / MINUTE_MS) : Infinity;
+    const minutes = last ? Math.round((through - last.getTime()) / MINUTE_MS) : Infinity;
     if (minutes <= 0) return [];
     const rows: BucketDocument[] = [];
     if (minutes > MAX_MINUTE_LOOKUPS) {
@@ -173,7 +182,7 @@ export class SlaTimers {
    */
   async handled(bucket: DueBucket, next: readonly SlaWatch[], now: Date): Promise<void> {
     const current = await this.buckets.findOne({ _id: bucket.key });
-    const stored = new Map(Object.values(current?.tickets ?? {}).map((json) => [decode(json).number, decode(json)]));
+    const stored = new Map(Object.values(current?.tickets ?? {}).map(decode).map((watch) => [watch.number, watch]));
     const seen = new Map(bucket.watches.map((watch) => [watch.number, watch.version]));
     await this.rebook(next.filter((watch) => stored.get(watch.number)?.version === seen.get(watch.number)));
     const rewritten = [...stored.values()].filter((watch) => seen.get(watch.number) !== watch.version);
@@ -184,8 +193,8 @@ export class SlaTimers {
   /** Remembers that every minute up to `now` has been handled. */
   async advance(now: Date): Promise<void> {
     const through = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
-    const last = await this.cursors.findOne({ _id: 'sla' });
-    if (last && last.through.getTime() >= through.getTime()) return;
+    const last = await this.handledUpTo();
+    if (last && last.getTime() >= through.getTime()) return;
     await this.cursors.replaceOne({ _id: 'sla' }, { through }, { upsert: true });
   }
 
@@ -205,8 +214,8 @@ export class SlaTimers {
 
   /** The last minute the SLA job has handled (buckets at or before it are not read again). */
   async handledThrough(): Promise<string | null> {
-    const last = await this.cursors.findOne({ _id: 'sla' });
-    return last ? minuteKey(last.through) : null;
+    const through = await this.handledUpTo();
+    return through ? minuteKey(through) : null;
   }
 
   /** Removes a ticket's watch wherever it is (a ticket no longer open). */

@@ -131,9 +131,10 @@ export class ResidentDesk implements Desk {
     const dialogs = await this.dialogState.get(context);
     if ((dialogs?.dialogStack.length ?? 0) > 0) return false;
     const text = context.activity.text ?? '';
+    const command = readCommand(text);
     const pending = survey.pending;
     survey.pending = null;
-    if (pending && !readCommand(text)) {
+    if (pending && !command) {
       const recognized = await this.deps.recognizer.recognize(text, residentTurn(context).language);
       // a new fault or an emergency is a new request, not the comment on the last one
       if (recognized.lowConfidence || (recognized.category !== 'security' && recognized.category !== 'repair')) {
@@ -142,7 +143,7 @@ export class ResidentDesk implements Desk {
         return true;
       }
     }
-    const taken = readCommand(text) ? undefined : await takeSurveyAnswer(context, this.deps.surveys, this.deps.clock());
+    const taken = command ? undefined : await takeSurveyAnswer(context, this.deps.surveys, this.deps.clock());
     if (taken === undefined) return false;
     survey.pending = taken;
     survey.changed = true;

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalHttpServer } from './local-http-server.js';
 
 export interface RecordedCall {
   method: 'POST' | 'PUT';
@@ -11,28 +12,17 @@ export interface RecordedCall {
  * Stands in for a channel's connector (the activity's serviceUrl): records every proactive send and
  * update the bot makes, answers with activity ids, and can be told to fail the next requests.
  */
-export class RecordingConnector {
+export class RecordingConnector extends LocalHttpServer {
   readonly calls: RecordedCall[] = [];
-  private server: Server | undefined;
   private failuresLeft = 0;
   private failureStatus = 503;
   private nextId = 1;
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        res.statusCode = 500;
-        res.end(String(err));
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}/`;
+    await this.listen();
+    this.url = `${this.origin}/`;
     return this;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
   /** Fails the next `count` requests with `status` (the connector SDK retries 5xx itself, a 4xx it does not). */
@@ -45,7 +35,7 @@ export class RecordingConnector {
     return this.calls.filter((c) => c.conversationId === conversationId);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body = '';
     for await (const chunk of req) body += chunk;
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LocalHttpServer } from './local-http-server.js';
 
 export interface WeChatApiCall {
   method: string;
@@ -11,9 +12,8 @@ export interface WeChatApiCall {
  * Stands in for api.weixin.qq.com on 127.0.0.1: issues stable tokens, records customer-service
  * messages, serves media bytes, and can answer scripted errors (40001 once, 45015, 43004…).
  */
-export class WeChatApiStandIn {
+export class WeChatApiStandIn extends LocalHttpServer {
   readonly calls: WeChatApiCall[] = [];
-  private server: Server | undefined;
   private tokensIssued = 0;
   private readonly validTokens = new Set<string>();
   private readonly sendErrors: number[] = [];
@@ -21,19 +21,9 @@ export class WeChatApiStandIn {
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => {
-        res.statusCode = 500;
-        res.end(String(err));
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+    await this.listen();
+    this.url = `${this.origin}`;
     return this;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
   /** The tokens issued so far stop working (the next call that uses one gets 40001). */
@@ -72,7 +62,7 @@ export class WeChatApiStandIn {
     return this.textsTo(openId);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
