@@ -6,16 +6,17 @@ import { createInterface } from 'node:readline';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { DatabaseUnavailableError, ensureServerBinary, type ServerBinary } from './ferretdb-binary.js';
+import { startSingleWriterProxy } from './single-writer-proxy.js';
 
 export interface EmbeddedDatabase {
-  /** mongodb:// address of the server, without a database name. */
+  /** mongodb:// address, without a database name: of the server, or on FerretDB of this process's single-writer proxy in front of it. */
   readonly uri: string;
   /** false when another process (npm start, `propdesk db`) already serves this data folder and we reuse it. */
   readonly owned: boolean;
   stop(): Promise<void>;
 }
 
-interface AddressFile {
+export interface AddressFile {
   uri: string;
   pid: number;
   kind: ServerBinary['kind'];
@@ -51,14 +52,14 @@ function processAlive(pid: number): boolean {
 }
 
 /** The server already running for this data folder, if there is one that answers. */
-export async function findRunningDatabase(dataDir: string): Promise<string | undefined> {
+export async function findRunningDatabase(dataDir: string): Promise<AddressFile | undefined> {
   let address: AddressFile;
   try {
     address = JSON.parse(readFileSync(addressFilePath(dataDir), 'utf8')) as AddressFile;
   } catch {
     return undefined;
   }
-  if (processAlive(address.pid) && (await pingDatabase(address.uri))) return address.uri;
+  if (processAlive(address.pid) && (await pingDatabase(address.uri))) return address;
   return undefined;
 }
 
@@ -156,8 +157,10 @@ export async function startEmbeddedDatabase(options: { dataDir: string; logger: 
   mkdirSync(dataDir, { recursive: true });
   const running = await findRunningDatabase(dataDir);
   if (running) {
-    logger.info({ uri: running, dataDir }, 'using the embedded database already running for this data folder');
-    return { uri: running, owned: false, stop: async () => undefined };
+    logger.info({ uri: running.uri, dataDir }, 'using the embedded database already running for this data folder');
+    if (running.kind !== 'ferretdb') return { uri: running.uri, owned: false, stop: async () => undefined };
+    const proxy = await startSingleWriterProxy(running.uri, logger);
+    return { uri: proxy.uri, owned: false, stop: () => proxy.close() };
   }
 
   const binary = ensureServerBinary();
@@ -189,11 +192,13 @@ export async function startEmbeddedDatabase(options: { dataDir: string; logger: 
   const address: AddressFile = { uri, pid: child.pid ?? 0, kind: binary.kind };
   writeFileSync(addressFilePath(dataDir), `${JSON.stringify(address)}\n`);
   logger.info({ uri, dataDir, server: binary.kind }, 'embedded database started');
+  const proxy = binary.kind === 'ferretdb' ? await startSingleWriterProxy(uri, logger) : undefined;
 
   return {
-    uri,
+    uri: proxy?.uri ?? uri,
     owned: true,
     async stop() {
+      await proxy?.close();
       process.removeListener('exit', killOnExit);
       await stopChild(child);
       rmSync(addressFilePath(dataDir), { force: true });

@@ -48,11 +48,15 @@ describe('embedded database', function () {
     const second = await startEmbeddedDatabase({ dataDir, logger: quietLogger });
     assert.equal(first.owned, true);
     assert.equal(second.owned, false);
-    assert.equal(second.uri, first.uri);
+    const writer = await connectDatabase(second.uri, 'reuse');
+    await writer.collection('notes').insertOne({ text: 'written through the second' });
+    await writer.close();
     await second.stop();
     const stillThere = await connectDatabase(first.uri, 'reuse');
+    const note = await stillThere.collection('notes').findOne({});
     await stillThere.close();
     await first.stop();
+    assert.equal(note?.text, 'written through the second');
   });
 
   it('`propdesk db` prints MONGODB_URI first, and a bot started with it uses it', async () => {
