@@ -5,6 +5,7 @@ import { claim } from './claims.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
 import { insertExact } from './insert.js';
+import { inChunks } from './in-chunks.js';
 
 interface StateDocument {
   _id: string;
@@ -93,6 +94,15 @@ export class MongoBotStateStorage implements Storage {
         await this.states.deleteOne({ _id: key });
       }),
     );
+  }
+
+  /** Deletes conversation states (dialog stacks, pending answers) untouched since `before`; returns how many. */
+  async pruneIdleConversations(before: Date): Promise<number> {
+    const idle = await this.documents.find({ _id: { $regex: '/conversations/' }, updatedAt: { $lt: before } }, { projection: { _id: 1 } }).toArray();
+    const keys = idle.map((document) => document._id);
+    for (const chunk of inChunks(keys)) await this.states.deleteMany({ _id: { $in: chunk }, updatedAt: { $lt: before } });
+    for (const key of keys) this.stored.delete(key);
+    return keys.length;
   }
 
   private remember(key: string): void {

@@ -7,6 +7,7 @@ import { outboxQueueModel, ticketCardsModel, type OutboxQueueDocument, type Tick
 import { claimModel } from './models/support.js';
 import { upsertWithDefaults } from './upsert.js';
 import { insertDocument } from './insert.js';
+import { inChunks } from './in-chunks.js';
 
 export type OutboxEntry = OutboxEntryDocument;
 
@@ -132,6 +133,22 @@ export class Outbox {
   async markUndeliverable(entry: OutboxEntry, reason: string, now: Date): Promise<void> {
     await this.entries.updateOne({ _id: entry._id }, { $set: { attempts: entry.attempts + 1, lastError: reason.slice(0, 500), status: 'failed', nextAttemptAt: now } });
     await this.queue.deleteOne({ _id: entry._id });
+  }
+
+  /**
+   * Deletes the log entries settled (sent or failed) before `before` that nothing will look at again:
+   * those of no ticket and those of finished tickets, with the finished tickets' card lists. Pending
+   * entries and those of tickets still in progress stay. Returns how many entries went.
+   */
+  async pruneSettled(before: Date, finishedBefore: (numbers: readonly string[], before: Date) => Promise<Set<string>>): Promise<number> {
+    const settled = await this.entries.find({ status: { $in: ['sent', 'failed'] }, createdAt: { $lt: before } }, { _id: 1, ticketNumber: 1 }).lean();
+    const cards = await this.ticketCards.find({}, { _id: 1 }).lean();
+    const numbers = [...settled.map((entry) => entry.ticketNumber).filter((n): n is string => Boolean(n)), ...cards.map((card) => card._id)];
+    const finished = await finishedBefore(numbers, before);
+    const ids = settled.filter((entry) => !entry.ticketNumber || finished.has(entry.ticketNumber)).map((entry) => entry._id);
+    for (const chunk of inChunks(ids)) await this.entries.deleteMany({ _id: { $in: chunk } });
+    for (const chunk of inChunks(cards.map((card) => card._id).filter((number) => finished.has(number)))) await this.ticketCards.deleteMany({ _id: { $in: chunk } });
+    return ids.length;
   }
 
   payloadOf<T = Record<string, unknown>>(entry: OutboxEntry): T {

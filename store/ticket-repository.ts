@@ -22,6 +22,7 @@ import {
 import { insertOrUpdate } from './upsert.js';
 import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
 import { insertDocument, insertExact } from './insert.js';
+import { inChunks } from './in-chunks.js';
 
 export type Ticket = TicketDocument & { _id: unknown };
 
@@ -160,6 +161,25 @@ export class TicketRepository {
     const mapped = await this.intakes.findById(intakeKey).lean();
     if (mapped) return this.findByNumber(mapped.number);
     return (await this.tickets.findOne({ intakeKey }).lean()) as Ticket | null;
+  }
+
+  /** Of `numbers`, the tickets closed or cancelled and unchanged since `before`: nothing will happen to them any more. */
+  async finishedBefore(numbers: readonly string[], before: Date): Promise<Set<string>> {
+    const finished = new Set<string>();
+    for (const chunk of inChunks([...new Set(numbers)])) {
+      const rows = await this.tickets.find({ _id: { $in: chunk }, status: { $in: ['closed', 'cancelled'] }, updatedAt: { $lt: before } }, { _id: 1 }).lean();
+      for (const row of rows) finished.add(String(row._id));
+    }
+    return finished;
+  }
+
+  /** Drops the intake keys of finished tickets (a retried activity is minutes old, not weeks); returns how many. */
+  async forgetFinishedIntakes(before: Date): Promise<number> {
+    const rows = await this.intakes.find({}, { _id: 1, number: 1 }).lean();
+    const finished = await this.finishedBefore(rows.map((row) => row.number), before);
+    const ids = rows.filter((row) => finished.has(row.number)).map((row) => row._id);
+    for (const chunk of inChunks(ids)) await this.intakes.deleteMany({ _id: { $in: chunk } });
+    return ids.length;
   }
 
   async getByNumber(number: string): Promise<Ticket> {
