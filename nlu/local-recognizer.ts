@@ -8,14 +8,17 @@ import { detectLanguage, extractFeatures } from './features.js';
 import { LinearModel } from './linear-model.js';
 import { loadModels, type TrainedModels, type TrainOptions } from './model-store.js';
 import { LOW_CONFIDENCE_THRESHOLD, type Recognizer } from './recognizer.js';
-import { isClaim, matchSafety, matchSeverityCues } from './safety-rules.js';
+import { hasUrgency, isClaim, matchSafety, matchSeverityCues } from './safety-rules.js';
 import { SeverityClassifier } from './severity.js';
 import type { Alternative, Category, Locale, RecognizerResult } from './types.js';
 
 /** Confidence given to a category forced by a life-safety rule (when the model was less sure). */
 export const SAFETY_RULE_CONFIDENCE = 0.95;
-/** The model's security probability at which security is chosen even if another category scores higher. */
-export const SECURITY_PREFERENCE = 0.25;
+/**
+ * The model's security probability at which security is chosen even if another category scores higher —
+ * only for a message with an explicit call for urgent help (see hasUrgency).
+ */
+export const SECURITY_PREFERENCE = 0.3;
 
 export interface LocalRecognizerOptions {
   /** Trained models; default: train from the corpus (nlu/corpus/train.jsonl). */
@@ -61,10 +64,10 @@ export class LocalRecognizer implements Recognizer {
     }
     const rules: string[] = [];
     // Recall first for life safety: a security probability above SECURITY_PREFERENCE wins even when not the
-    // top one — unless the message carries a complaint signal (damage claim, severity cue).
+    // top one if the message calls for urgent help — unless it carries a complaint signal (damage claim, severity cue).
     const sec = alternatives.find((a) => a.category === 'security')!;
     const complaintSignal = isClaim(text) || matchSeverityCues(text) !== null;
-    if (alternatives[0]!.category !== 'security' && sec.confidence >= this.securityPreference && !complaintSignal) {
+    if (alternatives[0]!.category !== 'security' && sec.confidence >= this.securityPreference && hasUrgency(text) && !complaintSignal) {
       alternatives = [sec, ...alternatives.filter((a) => a !== sec)];
       rules.push('model:security-preference');
     }

@@ -151,7 +151,7 @@ describe('nlu local recognizer', () => {
     assert.deepEqual(new Set(r.alternatives.slice(0, 2).map((a) => a.category)), new Set(['repair', 'complaint']));
   });
 
-  it('prefers security when the model gives it at least SECURITY_PREFERENCE, and says so', async () => {
+  it('prefers security when the model gives it at least SECURITY_PREFERENCE and the message calls for urgent help, and says so', async () => {
     const items: CorpusItem[] = [
       // 2 security : 3 repair gives security ≈ 0.33: above SECURITY_PREFERENCE, not first.
       { text: '门口有情况', category: 'security', severity: null, locale: 'zh-CN' },
@@ -162,12 +162,16 @@ describe('nlu local recognizer', () => {
       { text: '物业费', category: 'inquiry', severity: null, locale: 'zh-CN' },
     ];
     const small = new LocalRecognizer({ models: trainModels(items) });
-    const r = await small.recognize('门口有情况');
+    // "快来人" is unseen in training: same probabilities, plus an urgency cue.
+    const r = await small.recognize('门口有情况快来人');
     const sec = r.alternatives.find((a) => a.category === 'security')!;
     assert.ok(sec.confidence >= SECURITY_PREFERENCE && sec.confidence < 0.5, String(sec.confidence));
     assert.equal(r.category, 'security');
     assert.ok(r.rules.includes('model:security-preference'));
     assert.equal(r.lowConfidence, true);
+    const calm = await small.recognize('门口有情况');
+    assert.equal(calm.category, 'repair');
+    assert.ok(!calm.rules.includes('model:security-preference'));
   });
 
   it('createRecognizer() without CLU settings gives the local recognizer', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { LocalRecognizer, SAFETY_RULE_CONFIDENCE } from '../../nlu/local-recognizer.js';
 import { trainModels } from '../../nlu/model-store.js';
-import { matchSafety, matchSeverityCues } from '../../nlu/safety-rules.js';
+import { hasUrgency, matchSafety, matchSeverityCues } from '../../nlu/safety-rules.js';
 import type { CorpusItem } from '../../nlu/types.js';
 
 /** A model that has never seen a security example: every security answer below comes from the rules. */
@@ -183,5 +183,68 @@ describe('nlu severity cues', () => {
     assert.ok(r.rules.includes('severity:major:曝光'));
     const r2 = await rec.recognize('保安态度差，第三次反映了没人管');
     assert.equal(r2.severity, 'important');
+  });
+});
+
+describe('nlu safety rules: collapse, self-harm, children at risk, CO, electrical faults, lifts, violence, dogs, fallen structures', () => {
+  const fires: Array<[string, string]> = [
+    ['健身房有人突然抽搐，口吐白沫', 'unresponsive'],
+    ['我爸倒在卫生间，没有呼吸了', 'unresponsive'],
+    ['楼梯口躺着一个人，叫不醒', 'unresponsive'],
+    ['A woman collapsed in the lobby and she is not breathing', 'unresponsive'],
+    ['There is a man on the stairs who is unresponsive', 'unresponsive'],
+    ['My neighbour says his chest hurts and he is gasping', 'unresponsive'],
+    ['有人站在天台边上，说要跳下去', 'self-harm'],
+    ['A resident is threatening to jump from the 12th floor', 'self-harm'],
+    ['小孩坐在窗台上，家里没大人', 'child-at-risk'],
+    ['孩子被反锁在车里了', 'child-at-risk'],
+    ['A toddler is climbing out of the window on the 6th floor', 'child-at-risk'],
+    ['家里一氧化碳报警器响了，老人说头晕', 'carbon-monoxide'],
+    ['用炭火取暖，现在头晕恶心', 'carbon-monoxide'],
+    ['The CO alarm is going off and my son feels dizzy', 'carbon-monoxide'],
+    ['楼道的配电箱在打火，啪啪响', 'electrical-fault'],
+    ['电动车电池鼓包了，还在发烫', 'electrical-fault'],
+    ['The socket in the hallway is sparking', 'electrical-fault'],
+    ['The fuse box is crackling and smells hot', 'electrical-fault'],
+    ['电梯突然往下掉了好几层，我们还在里面', 'lift-fall'],
+    ['The lift dropped two floors with us inside', 'lift-fall'],
+    ['The lift doors opened and there was no car, just the shaft behind', 'lift-fall'],
+    ['楼上有人在打老婆，一直在哭喊', 'violence'],
+    ['A man is beating someone up by the bins', 'violence'],
+    ['Someone is screaming in the flat next door', 'violence'],
+    ['一条大狗在草坪上扑人', 'dog-attack'],
+    ['A dog is attacking a child near block 3', 'dog-attack'],
+    ['大风把树刮倒了，压在电线上', 'structure-down'],
+    ['A tree has fallen on the power lines by the gate', 'structure-down'],
+    ['楼道里很多烟，什么都看不清', '冒烟'],
+    ['门口有个走丢的小孩在哭', 'medical'],
+    ['吊灯晃来晃去，快掉下来了', 'hanging-object'],
+    ['半夜有人敲门，问是谁也不说', 'intruder'],
+  ];
+  for (const [text, rule] of fires) {
+    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+  }
+  const quiet = [
+    '烟感没电了一直响，家里没有烟',
+    '烟感报警器一直嘀嘀响，应该是没电了，家里没有烟',
+    '楼下有很多烟头，没人打扫',
+    'The lift buttons are unresponsive, you have to press them five times',
+    'The pond smells like rotten eggs every summer',
+    'Kitchen outlet sparked once and now has no power. No smoke, just dead.',
+    'The light switch is scorched and doesn\'t work, I\'ve turned off the breaker',
+    'The intercom is crackling, I can\'t hear the visitor',
+    'The fence is about to fall off, please fix it',
+    '电梯按钮没反应，按了好几次',
+    '孩子的自行车被锁在车棚里了，钥匙丢了',
+    '狗在楼下一直叫，吵死了',
+    'A dog is barking all night',
+    '楼下的树倒了，挡住了路，能清理一下吗',
+    '空调外机支架松了，摇摇晃晃的',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+
+  it('urgency cues (needed by the security preference) skip alarm equipment and emergency exits', () => {
+    for (const t of ['快来人，楼下不对劲', '救命', '我很害怕', 'Please hurry, something is wrong', 'call the police']) assert.ok(hasUrgency(t), t);
+    for (const t of ['报警按钮被小孩按了', '烟雾报警器一直响', 'The emergency exit is locked', '紧急照明灯不亮', '电梯坏了']) assert.ok(!hasUrgency(t), t);
   });
 });
