@@ -119,7 +119,7 @@ export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = {
   epochs: 15,
   l2: 1e-6,
   learningRate: 0.8,
-  securityWeight: 0.7,
+  securityWeight: 2,
   nbWeight: ENSEMBLE_NB_WEIGHT,
   nbAlpha: NB_ALPHA,
   ruleCoveredWeight: 1,
