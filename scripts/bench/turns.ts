@@ -5,10 +5,10 @@
  * concurrent simulated residents, and reports turns/s, p50/p99 latency and peak RSS of this process for:
  * echo turns, non-writing desk turns (welcome, status lookup) and full intakes (ticket stored); then
  * the p99 of each desk scenario at half its peak rate. FerretDB runs in its own process: its memory is
- * not in the RSS figures. The outbox timer runs as in production; BENCH_OUTBOX_MS=0 turns it off.
+ * not in the RSS figures; its CPU per turn is (read from /proc on Linux), beside this process's. The outbox timer runs as in production; BENCH_OUTBOX_MS=0 turns it off.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +18,7 @@ import restify, { type Server } from 'restify';
 import { startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { postMessage } from './post-message.js';
-import { startEmbeddedDatabase, type SqliteSync } from '../../store/embedded/embedded-database.js';
+import { findRunningDatabase, startEmbeddedDatabase, type SqliteSync } from '../../store/embedded/embedded-database.js';
 
 interface Options {
   seconds: number;
@@ -35,7 +35,35 @@ interface Measured {
   p50Ms: number;
   p99Ms: number;
   peakRssMb: number;
+  /** CPU per turn of this process (the bot and the simulated residents) and of the database server. */
+  cpuMsPerTurn: number;
+  dbCpuMsPerTurn: number | null;
   errors: number;
+}
+
+/** CPU time of the database server process (Linux /proc), in ms; null where it cannot be read. */
+let databasePid: number | undefined;
+function databaseCpuMs(): number | null {
+  if (!databasePid) return null;
+  try {
+    const fields = readFileSync(`/proc/${databasePid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+function cpuMeter(): { stop(turns: number): { cpuMsPerTurn: number; dbCpuMsPerTurn: number | null } } {
+  const own = process.cpuUsage();
+  const db = databaseCpuMs();
+  return {
+    stop(turns) {
+      const used = process.cpuUsage(own);
+      const dbNow = databaseCpuMs();
+      const per = (ms: number) => Math.round((ms / Math.max(turns, 1)) * 100) / 100;
+      return { cpuMsPerTurn: per((used.user + used.system) / 1000), dbCpuMsPerTurn: db !== null && dbNow !== null ? per(dbNow - db) : null };
+    },
+  };
 }
 
 const TICKET_NUMBER = /[A-Z0-9]+-\d{8}-\d{4}/;
@@ -117,10 +145,10 @@ function rssSampler(): { stop(): number } {
   };
 }
 
-function summarize(scenario: string, latencies: number[], seconds: number, peakRssMb: number, errors: number): Measured {
+function summarize(scenario: string, latencies: number[], seconds: number, peakRssMb: number, errors: number, cpu: ReturnType<typeof cpuMeter>): Measured {
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (v: number) => Math.round(v * 10) / 10;
-  return { scenario, turns: latencies.length, seconds: round(seconds), turnsPerSecond: round(latencies.length / seconds), p50Ms: round(quantile(sorted, 0.5)), p99Ms: round(quantile(sorted, 0.99)), peakRssMb, errors };
+  return { scenario, turns: latencies.length, seconds: round(seconds), turnsPerSecond: round(latencies.length / seconds), p50Ms: round(quantile(sorted, 0.5)), p99Ms: round(quantile(sorted, 0.99)), peakRssMb, ...cpu.stop(latencies.length), errors };
 }
 
 /** Closed loop: `residents` workers repeat the work for `seconds`. */
@@ -128,6 +156,7 @@ async function saturate(scenario: string, url: string, work: Work, options: Opti
   const latencies: number[] = [];
   let errors = 0;
   const rss = rssSampler();
+  const cpu = cpuMeter();
   const start = performance.now();
   const until = start + options.seconds * 1000;
   await Promise.all(
@@ -141,7 +170,7 @@ async function saturate(scenario: string, url: string, work: Work, options: Opti
       }
     }),
   );
-  return summarize(scenario, latencies, (performance.now() - start) / 1000, rss.stop(), errors);
+  return summarize(scenario, latencies, (performance.now() - start) / 1000, rss.stop(), errors, cpu);
 }
 
 /** Open loop: starts work at a fixed rate (turns per second) for `seconds`. */
@@ -149,6 +178,7 @@ async function paced(scenario: string, url: string, work: Work, turnsPerWork: nu
   const latencies: number[] = [];
   let errors = 0;
   const rss = rssSampler();
+  const cpu = cpuMeter();
   const intervalMs = (1000 * turnsPerWork) / Math.max(turnsPerSecond, 0.1);
   const start = performance.now();
   const running: Array<Promise<void>> = [];
@@ -159,7 +189,7 @@ async function paced(scenario: string, url: string, work: Work, turnsPerWork: nu
     running.push(work(url).then((l) => void latencies.push(...l), () => void (errors += 1)));
   }
   await Promise.all(running);
-  return summarize(scenario, latencies, options.seconds, rss.stop(), errors);
+  return summarize(scenario, latencies, options.seconds, rss.stop(), errors, cpu);
 }
 
 async function startEchoBot(): Promise<{ url: string; server: Server }> {
@@ -181,6 +211,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: 'silent' });
   const dataDir = mkdtempSync(join(tmpdir(), 'propdesk-bench-turns-'));
   const database = await startEmbeddedDatabase({ dataDir, logger, sqliteSync: options.sqliteSync });
+  databasePid = (await findRunningDatabase(dataDir))?.pid;
   const appOptions = { logger, host: '127.0.0.1', port: 0, databaseName: 'bench_turns', outboxIntervalMs: Number(process.env.BENCH_OUTBOX_MS ?? 3000) };
   const app = await startApp(loadConfig({ MONGODB_URI: database.uri }), appOptions);
   const echo = await startEchoBot();
@@ -207,9 +238,11 @@ async function main(): Promise<void> {
       console.log(JSON.stringify({ options, results, targets }, null, 2));
     } else {
       console.log(`residents: ${options.residents}, ${options.seconds} s per scenario, loopback HTTP, expectReplies`);
-      console.log('scenario                                   turns  turns/s   p50 ms   p99 ms  peak RSS MB  errors');
+      console.log('scenario                                   turns  turns/s   p50 ms   p99 ms  peak RSS MB  CPU ms/turn: bot+load  database  errors');
       for (const r of results) {
-        console.log(`${r.scenario.padEnd(40)} ${String(r.turns).padStart(7)} ${String(r.turnsPerSecond).padStart(8)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)} ${String(r.peakRssMb).padStart(12)} ${String(r.errors).padStart(7)}`);
+        console.log(
+          `${r.scenario.padEnd(40)} ${String(r.turns).padStart(7)} ${String(r.turnsPerSecond).padStart(8)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)} ${String(r.peakRssMb).padStart(12)} ${String(r.cpuMsPerTurn).padStart(22)} ${String(r.dbCpuMsPerTurn ?? '-').padStart(9)} ${String(r.errors).padStart(7)}`,
+        );
       }
       console.log(`non-writing: ${targets.nonWritingShareOfEcho}% of echo throughput (target ≥ 40%: ${targets.nonWritingTargetMet ? 'met' : 'NOT met'})`);
       console.log(`full intake: ${targets.intakeShareOfEcho}% of echo throughput (target ≥ 20%: ${targets.intakeTargetMet ? 'met' : 'NOT met'})`);
