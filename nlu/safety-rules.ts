@@ -39,17 +39,17 @@ export const SAFETY_RULES: readonly Rule[] = [
  * a claim about something that already happened (赔偿, 投诉, 承担责任 …), which is a complaint.
  */
 export const HAZARD_RULES: readonly Rule[] = [
-  { name: 'elevator-occupied', pattern: /电梯.{0,12}(里面有人|有人在里|(?<!没|无)人在里|我在里|(?<!没人|没有人|无人)在里面|(?<!没人|没有人|无人)在里头|关人|关在|困住|出不去|下坠|掉了.{0,4}层)|(关|困)(在)?电梯里|(在|人在)电梯里.{0,10}(打不开|出不去|停)|电梯.{0,4}(stuck|卡住).{0,6}(我|人|里)/ },
-  { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(划|扎)了?.{0,2}(车(?!位|库|道|场|棚)|胎)|扎胎|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|陌生(人|男|女|的)|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户|(敲|拍|按).{0,6}(门|门铃|门禁).{0,12}(不说|不出声|不吭声|不回答|不开口)|\bwon'?t say who\b/ },
-  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?<!\d)120(?!\d)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|(走失|走丢)的(小孩|孩子|小朋友|老人)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(?<![的张])卡在(?!哪).{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
+  { name: 'elevator-occupied', pattern: /电梯.{0,12}(里面有人|有人在里|(?<!没|无)人在里|我在里|(?<!没人|没有人|无人|算|包|含|括)在里面|(?<!没人|没有人|无人|算|包|含|括)在里头|关人|关在|困住|出不去|下坠|掉了.{0,4}层)|(关|困)(在)?电梯里|(在|人在)电梯里.{0,10}(打不开|出不去|停)|电梯.{0,4}(stuck|卡住).{0,6}(我|人|里)/ },
+  { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(被|有人|谁).{0,6}(划|扎)了?.{0,4}(车(?!位|库|道|场|棚)|胎)|(有人|谁).{0,4}把.{0,6}(车胎|轮胎|车(?!位|库|道|场|棚)).{0,3}(扎|划)|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|(有|一个|个|两个|几个)陌生(人|男|女|的).{0,10}(在|一直|敲|拍|跟|徘徊|转|拉|推|闯|翻|盯)|陌生(人|男|女|的).{0,6}(闯|跟着我|跟踪|在我家|在门口|敲门|拍门)|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户|(敲|拍|按).{0,6}(门|门铃|门禁).{0,12}(不说|不出声|不吭声|不回答|不开口)|\bwon'?t say who\b/ },
+  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?:打|叫|拨|喊|等|call(?:ed)?|dial(?:led)?)\s*了?\s*120(?!\d)|(?<!\d)120(?!\d).{0,4}(?:来了|到了|急救|救护|快来)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|(走失|走丢)的(小孩|孩子|小朋友|老人)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(?<![的张])卡在(?!哪).{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
   { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸)|楼上.{0,6}(扔|抛|掉|throw)|往下(扔|抛|砸)|砸(到|伤)了?人|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|(玻璃|窗户?).{0,4}(炸裂|爆裂).{0,12}(楼下|掉|落|砸)|没人认领/ },
   { name: 'hanging-object', pattern: /悬在半空|挂在(那儿|那里|半空|外面).{0,4}晃|斜挂着|(吊灯|广告牌|招牌|外机|防盗网|雨棚).{0,12}(晃得厉害|好像要掉|要掉下来|快(要)?掉(了|下来))|塌了.{0,10}(还在|一直|往下)掉|还在掉(东西|渣|块|水泥)|(断了?|裂了?|松|晃|挂着|吊在|往下掉).{0,16}(下面|底下)(就)?是(人行道|路|小区入口|入口|单元门|大门|儿童|小孩|停车)|(吊在|悬在|挂在).{0,6}(单元门|大门|入口|人行道|儿童乐园).{0,3}(上面|上方|上空)|\b(?:loose|hanging|coming off|falling|swaying|rattling|cracked)\b.{0,40}\b(?:above|over) (?:the |a )?(?:main |front )?(?:entrance|door|footpath|pavement|playground|path|walkway)\b|\b(?:swinging|swaying)\b.{0,40}\babout to (?:fall|come down|drop)\b(?! off)|\bhanging (?:by|from) (?:one|a single|a) (?:bracket|bolt|screw|wire|cable|thread)\b|\bhalf off (?:its|the) (?:brackets?|fixings?|mounts?)\b|\babout to (?:fall|come down|drop) (?:on|onto)\b|\b(?:could|might|going to) (?:fall|drop|come down) on (?:someone|people|anyone|somebody)\b/ },
   { name: 'missing-person', pattern: /^(?=.*(?:小时|到现在|一天|一晚|一夜|早上|上午|中午|下午|晚上|天黑|痴呆|糊涂|电话|联系不上)).*(老人|老爷子|老太|老头|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷).{0,10}(出门|出去|遛弯|散步|买菜|离家|走了).{0,16}(还没回|没有?回来|联系不上|电话.{0,3}(不接|打不通|没人接))|(老人|邻居|独居).{0,10}(好几天|两天|三天|几天|\d+天)没(出门|出来|露面|见)|^(?=.*\b(?:hours?|this morning|since|last night|dementia|confused|went (?:out|for)|days|phone|door)\b).*\b(?:dad|father|mum|mom|mother|grandma|grandpa|grandmother|grandfather|granny|elderly \w+|old (?:man|lady|woman))\b.{0,60}(?:\b(?:still )?(?:hasn'?t|has not|not) (?:come back|returned|come home|come out|been seen)\b|\b(?:isn'?t|is not|not) answering (?:his|her) (?:phone|door)\b)|\bdementia\b.{0,40}\b(?:missing|wandered|hasn'?t|not back|lost)\b|\b(?:missing|wandered off|lost)\b.{0,40}\bdementia\b/ },
   { name: 'crime-now', pattern: /剪.{0,4}锁|\bcutting (?:the |a |my |through (?:the |a )?)?(?:lock|chain|padlock|bike lock)s?\b|\bfollowed (?:me |us |her |him )?(?:all the way |right )?(?:home|to (?:the|my) (?:door|building|lobby))\b|\b(?:i'?m|i am|we'?re|we are|she'?s|he'?s) hiding\b/ },
   { name: 'electrical-flood', pattern: /电线.{0,10}(掉|带电|冒火|火花)|火花|冒火|带电|滋滋响|噼里啪啦|(电房|配电).{0,8}(进水|淹|水|烧焦|烟)|电梯井.{0,4}进水.{0,8}(运行|还在)|水淹|灌水|淹(了)?车|车都要被淹|积水.{0,8}(膝盖|腰)/ },
-  { name: 'fire-smell', pattern: /烟感|烟雾报警|有烟|烟很大|(?<!油)烟味|全是烟(?![头灰蒂])|放火|玩火|点着|烧纸|烧垃圾|(鞭炮|烟花).{0,8}(点着|着了|炸|烧)|嘶嘶|漏气|汽油|臭鸡蛋|烧焦|火一直在烧|(东西|什么|垃圾|纸箱|纸板|电线|草|树叶)在烧|(燃气|煤气|gas).{0,6}(味|表.{0,4}冒)|有gas/ },
+  { name: 'fire-smell', pattern: /烟感|烟雾报警|有烟|烟很大|(?<!油)烟味|全是烟(?![头灰蒂])|放火|玩火|点着|烧纸|烧垃圾|(鞭炮|烟花).{0,8}(点着|着了|引燃|烧着|烧起来|炸(伤|到))|嘶嘶|漏气|汽油|臭鸡蛋|烧焦|火一直在烧|(东西|什么|垃圾|纸箱|纸板|电线|草|树叶)在烧|(燃气|煤气|gas).{0,6}(味|表.{0,4}冒)|有gas/ },
   { name: 'en-hazard', pattern: /\bcollapsed\b|\bfainted\b|\bnot moving\b|\bisn'?t moving\b|\bbleeding\b|\bambulance\b|\bheart attack\b|\bdrown|\bfell (?:into|down|in)\b|\belectric shock\b|\blive wire\b|\bsparks\b|\belectrical room\b.{0,20}\bflood|\bflood.{0,20}\belectrical room\b|\bthrown from\b|\bthrew .{0,20}(?:from|upstairs|window)|\bnearly hit\b|\bstranger\b|\bfollow(?:ing|ed) (?:me|her|him|my)\b|\btrying door|\bforced open\b|\bsmashed\b|\bscratched\b(?!.{0,12}\b(?:floor|floors|wall|walls|tiles?|cabinet|worktop|furniture|parquet)\b)|\bstolen\b|\bsteal(?:ing)?\b|\bclimbed over\b|\bsnake\b|\bdog attack|\battacked\b|\bdrunk\b|\bpretending to be\b|\bdoor to door\b|\bbanging on (?:my|the) door\b|\bedge\b.{0,20}\b(?:roof|hurry)|\b(?:roof|rooftop)\b.{0,20}\bedge\b|\brailing\b|\bpanicking\b|\bcan'?t find my\b|\bmissing (?:child|kid|boy|girl)\b|\bexplosion\b|\b(?:lift|elevator)\b.{0,30}\b(?:inside|in it|in there)\b|\bgetting flooded\b|\bstill rising\b|\bwater\b.{0,40}\b(?:switch|electrical|plant) room\b|\b(?:hand|finger|foot|leg|arm|head)s? (?:is |are |got |has been )?(?:caught|stuck|trapped) in\b|\bflooding\b|\bgas (?:company|smell)|\bstuck in (?:the )?(?:revolving|gate|door)/ },
-  { name: 'unresponsive', pattern: /抽搐|癫痫|不省人事|没(有)?(了)?(呼吸|意识|知觉)|叫不(醒|应)|喊.{0,4}(不应|不理|没反应|也不理|也不应)|叫.{0,3}没(有)?反应|(躺|趴|倒)(在)?(地上|花坛|路边|楼梯)|一动(也)?不动|胸口(疼|痛)|喘不上气|磕(到|破)了?头|流了?(好多|很多|一地)血|摔(了|倒)了?.{0,6}(动不了|起不来|肚子疼)|\bseizure\b|\bnot breathing\b|\b(?:can'?t|cannot|couldn'?t) breathe\b|\b(?:he|she|they|someone|somebody|man|woman|lady|person|child|kid|baby)\b.{0,30}\bunresponsive\b|\b(?:isn'?t|not|won'?t) (?:responding|waking|wake up)\b|\bchest (?:pain|hurts)\b|\bhis chest hurts\b|\bgasping\b|\bhit (?:his|her|their) head\b|\blot of blood\b|\b(?:fell|slipped) and (?:can'?t|cannot) get up\b|\bman down\b/ },
+  { name: 'unresponsive', pattern: /抽搐|癫痫|不省人事|没(有)?(了)?(呼吸|意识|知觉)|叫不(醒|应)|喊.{0,4}(不应|不理|没反应|也不理|也不应)|叫.{0,3}没(有)?反应|(躺|趴)(在)?(地上|花坛|路边|楼梯)|倒在(地上|花坛|路边|楼梯)|一动(也)?不动|胸口(疼|痛)|喘不上气|磕(到|破)了?头|流了?(好多|很多|一地)血|摔(了|倒)了?.{0,6}(动不了|起不来|肚子疼)|\bseizure\b|\bnot breathing\b|\b(?:can'?t|cannot|couldn'?t) breathe\b|\b(?:he|she|they|someone|somebody|man|woman|lady|person|child|kid|baby)\b.{0,30}\bunresponsive\b|\b(?:isn'?t|not|won'?t) (?:responding|waking|wake up)\b|\bchest (?:pain|hurts)\b|\bhis chest hurts\b|\bgasping\b|\bhit (?:his|her|their) head\b|\blot of blood\b|\b(?:fell|slipped) and (?:can'?t|cannot) get up\b|\bman down\b/ },
   { name: 'self-harm', pattern: /自杀|寻死|想不开|要跳(楼|下去|河|湖)?|往下跳|(站|坐)在.{0,6}(楼顶|天台|顶楼|护栏|栏杆|窗台|桥).{0,4}(边|上)|\bsuicid|\b(?:threaten(?:ing|s)?|going|wants?|trying) to jump\b|\bon the (?:roof )?(?:ledge|edge)\b|\bkill (?:him|her|them)self\b/ },
   { name: 'child-at-risk', pattern: /(小孩|孩子|宝宝|小朋友|婴儿).{0,10}(往窗外爬|爬(出|上|到)(窗|阳台|护栏|栏杆|天台|楼顶)|(坐|站)在(窗台|护栏|栏杆|天台)|反锁|锁在(家|车|屋)里|掉(进|下)|沉下去|(河|湖|水池|井)边.{0,4}(玩|一个人))|\b(?:child|kid|toddler|baby|boy|girl|son|daughter)\b.{0,30}\b(?:climb(?:ing|ed)? (?:out of|onto|on|up)|(?:sitting|standing|hanging) on|locked in|alone (?:by|near|at))\b.{0,20}\b(?:window|ledge|roof|balcony|railing|car|river|pool|lake|pond|room)\b/ },
   { name: 'carbon-monoxide', pattern: /一氧化碳|煤气中毒|(头晕|头疼|头痛|恶心).{0,12}(煤气|燃气|热水器|炭火|木炭)|(煤气|燃气|热水器|炭火|木炭).{0,12}(头晕|头疼|头痛|恶心|晕)|\bcarbon monoxide\b|\bco (?:alarm|detector)\b|\brotten eggs?\b.{0,20}\b(?:kitchen|flat|home|stairwell|hallway|corridor|boiler|meter|basement)\b|\b(?:petrol|gasoline) smell\b|\bsmell(?:s)? (?:of )?(?:petrol|gasoline)\b|\bhissing\b/ },
@@ -57,29 +57,33 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'lift-fall', pattern: /电梯.{0,8}(突然)?(往下掉|下坠|坠落|冲顶|溜梯|急坠)|(轿厢不在|没有轿厢|空的井道|井道.{0,4}空)|\b(?:lift|elevator)\b.{0,20}\b(?:dropped|fell|plunged|plummeted|shot up)\b|\b(?:no|without (?:a|the)) (?:lift )?car\b.{0,20}\b(?:shaft|behind)\b|\bempty (?:lift )?shaft\b|\bclimb(?:ing)? out\b/ },
   { name: 'violence', pattern: /家暴|打(老婆|女人|孩子|小孩|老人)|(哭喊|尖叫|喊救人|呼救)|推推搡搡|拿着(砍刀|菜刀|刀子|棍子|铁棍)|\bbeat(?:ing)? (?:someone|him|her|a)\b|\bbeating\b.{0,10}\bup\b|\bhitting (?:a|his|her) (?:woman|wife|child|kid)\b|\bscreaming\b|\bshov(?:e|ing)\b|\bdomestic (?:violence|abuse)\b|\bcalling for help\b|\bwith a (?:knife|machete|bat)\b/ },
   { name: 'dog-attack', pattern: /狗.{0,8}(见人就扑|在扑人|扑人|追着.{0,4}(人|小孩|孩子)|攻击人)|\bdogs?\b.{0,10}\b(?:attacking|chasing|biting|lunging at)\b/ },
-  { name: 'structure-down', pattern: /(树|电线杆|围墙|围挡|墙|广告牌).{0,6}(倒了|倒在|倒下|断了|塌了).{0,10}(电线|压|路上|人行道|有人)|压(着|在)电线|靠在电线上|(砸|压)到(了)?(人|车)|\btree\b.{0,20}\b(?:fell|fallen|down)\b.{0,20}\b(?:power ?lines?|cables?|car|road)\b|\b(?:against|on) the power ?lines?\b/ },
+  { name: 'structure-down', pattern: /(树|电线杆|围墙|围挡|墙|广告牌).{0,6}(倒了|倒在|倒下|断了|塌了).{0,10}(电线|压|路上|人行道|有人)|压(着|在)电线|靠在电线上|(砸|压)到(了)?人|\btree\b.{0,20}\b(?:fell|fallen|down)\b.{0,20}\b(?:power ?lines?|cables?|car|road)\b|\b(?:against|on) the power ?lines?\b/ },
 ];
 
 /** A claim about damage already done (compensation, formal complaint, liability): complaint territory. */
 export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
-const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)|(?:不|没有?)咬(?:人|到人)|(?:\bno|\bnot|\bwithout)\s+(?:any\s+)?(?:smell of gas|gas smell)/g;
+const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|烧焦味|焦糊味|糊味|焦味|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)|(?:不|没有?)咬(?:人|到人)|(?:\bno|\bnot|\bwithout)\s+(?:any\s+)?(?:smell of gas|gas smell)/g;
 
 /**
  * Benign readings removed before the rules run: cigarette smoke ("有人在楼道抽烟，烟味很大",
  * "people smoke by the door" — a nuisance complaint, not a fire) and a smoke alarm that chirps for a
  * battery or goes off while cooking. Any other cue in the message (点着, 着火, 冒烟 …) still fires.
  */
-const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾/;
+const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾|谁抽的|在抽|抽的/;
 const SMOKING_EN = /\b(?:people|someone|somebody|they|he|she|neighbou?rs?|residents?|tenants?|guys?|workers?|staff|guards?|drivers?)\s+(?:still\s+|always\s+|often\s+|keep\s+|all\s+|constantly\s+)?smoke\b/g;
 const ALARM_BENIGN = /没电|电池|低电|误报|做饭.{0,3}响|炒菜.{0,3}响|一切正常|没有?异常/;
+/** A CO alarm chirping while everyone is fine: the device, not the gas (symptoms anywhere keep the rule). */
+const EVERYONE_FINE = /人都好好的|(大家|人|家里人)都(没事|挺好|正常)|没(有)?人不舒服|都没(有)?不舒服|\b(?:we|we all|everyone|everybody) (?:all )?(?:feel|are|is) (?:fine|ok|okay|well)\b|\bno symptoms\b/;
+const CO_ALARM = /一氧化碳报警器?|一氧化碳探测器|\b(?:carbon monoxide|co) (?:alarm|detector)s?\b/g;
 const ANIMAL_FIGHT = /\b(?:cats?|birds?|pigeons?)\s+(?:keep\s+|always\s+)?fight(?:ing)?\b/g;
 
 function removeBenign(t: string): string {
   let out = t.replace(SMOKING_EN, ' ').replace(ANIMAL_FIGHT, ' ');
   if (SMOKING.test(out)) out = out.replace(/烟味/g, ' ');
   if (ALARM_BENIGN.test(out)) out = out.replace(/烟感|烟雾报警/g, ' ');
+  if (EVERYONE_FINE.test(out) && !/头晕|头疼|头痛|恶心|\bdizzy\b|\bheadache|\bnause/.test(out)) out = out.replace(CO_ALARM, ' ');
   return out;
 }
 
@@ -108,9 +112,12 @@ export function matchSafety(text: string): string[] {
     // smoke, people trapped stay security whatever else the message says.
     return hits.filter((h) => !CRIME_CUES.has(h));
   }
-  if (hits.length > 0) return hits;
+  if (hits.length > 0 || HYPOTHETICAL_QUESTION.test(t)) return hits;
   return HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
 }
+
+/** "如果被狗咬了应该找谁": asking what to do if something happened — an inquiry; the extended hazard cues stay quiet (the life-safety words still fire). */
+const HYPOTHETICAL_QUESTION = /^(?:请问)?(?:如果|万一|假如|要是|假设)[^，。！!]{0,30}(?:怎么办|怎么处理|应该|找谁|打什么|打哪个|吗|\?|？)|^(?:what (?:if|should (?:i|we) do if)|if)\b.{0,60}\?$/;
 
 /** Crime cues: security unless the message is a damage / liability claim (see CLAIM). */
 export const CRIME_CUES: ReadonlySet<string> = new Set(['小偷', '撬门', '打架', '可疑人员', 'break-in', 'fight', 'suspicious']);

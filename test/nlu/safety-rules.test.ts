@@ -248,3 +248,38 @@ describe('nlu safety rules: collapse, self-harm, children at risk, CO, electrica
     for (const t of ['报警按钮被小孩按了', '烟雾报警器一直响', 'The emergency exit is locked', '紧急照明灯不亮', '电梯坏了']) assert.ok(!hasUrgency(t), t);
   });
 });
+
+describe('nlu safety rules: everyday messages that only sound like danger', () => {
+  const quiet = [
+    '家里的配电箱漏电开关总是跳 一合上就跳 没有烧焦味',
+    '师傅上门换个水龙头阀芯收了我120，价目表上明明写的材料费35，你们这是乱收费吧',
+    '看到保洁把脏拖把水直接倒花坛里 花都黄了',
+    '减速带坏了 螺丝都翘起来了 扎轮胎',
+    '夜班保安在玩手机，陌生人进来都不知道',
+    '对面好像是群租房，每天进进出出好多陌生人',
+    '物业费里都包括哪些服务 电梯和二次供水算在里面吗',
+    '小孩在车库入口踢球 球老是砸到车上',
+    '楼道里那股烟味到底谁抽的，你们能不能查一下',
+    '早上六点就有人放鞭炮结婚，整栋楼都被炸醒了',
+    '一氧化碳报警器在嘀嘀叫，刚换的电池也不行，人都好好的，估计是坏了',
+    'My carbon monoxide alarm keeps chirping even with new batteries, we all feel fine',
+    '如果在小区里被狗咬了 应该找谁处理',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+
+  const stillDanger: Array<[string, string]> = [
+    ['快打120，我爸躺着不动', 'medical'],
+    ['已经叫了120，人躺在地上不动', 'medical'],
+    ['有个陌生男的一直在我家门口转', 'intruder'],
+    ['有人把我的车胎扎了，人还在车库里', 'intruder'],
+    ['电梯停在两层中间，我妈在里面', 'elevator-occupied'],
+    ['放鞭炮把楼下的纸箱点着了', 'fire-smell'],
+    ['一氧化碳报警器一直响，我和孩子都头晕', 'carbon-monoxide'],
+    ['楼下有只狗在咬小孩', 'medical'],
+  ];
+  for (const [text, rule] of stillDanger) it(`still fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+
+  it('the life-safety words fire in a what-if question too', () => {
+    assert.ok(matchSafety('如果着火了应该怎么办').length > 0);
+  });
+});
