@@ -24,3 +24,4 @@ export {
 } from './property.js';
 export * from './sla-stages.js';
 export * from './survey-answer.js';
+export * from './archive-access.js';

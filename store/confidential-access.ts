@@ -16,11 +16,13 @@ export class AccessRefusedError extends Error {
   override name = 'AccessRefusedError';
 }
 
-const MIN_REASON_LENGTH = 2;
+export const MIN_REASON_LENGTH = 2;
 
 /**
  * The only way staff-facing code reads a household's archive or a resident's full phone number:
  * every read needs a reason and leaves an audit entry (who, when, why) before the data is returned.
+ * A file is read once it is granted: inside the company by InternalArchiveAccess (a head's own read,
+ * or an approved request), from outside by ExternalArchiveAccess (the project manager's approval).
  */
 export class ConfidentialAccess {
   constructor(
@@ -30,26 +32,29 @@ export class ConfidentialAccess {
     private readonly tickets: Model<TicketDocument>,
   ) {}
 
-  private async requireReason(staff: StaffReader, action: string, target: { kind: string; id: string }, householdId: string | null, reason: string | undefined): Promise<string> {
+  /** The trimmed reason; a missing or too short one is refused and the refusal logged. */
+  async requireReason(staff: StaffReader, action: string, target: { kind: string; id: string }, householdId: string | null, reason: string | undefined, at = new Date()): Promise<string> {
     const why = reason?.trim() ?? '';
     if (why.length < MIN_REASON_LENGTH) {
-      await this.audit.record({ actor: { kind: 'staff', ...staff }, action, target, householdId, reason: why || null, outcome: 'refused', detail: 'no reason given' });
+      await this.audit.record({ actor: { kind: 'staff', ...staff }, action, target, householdId, reason: why || null, outcome: 'refused', detail: 'no reason given', at });
       throw new AccessRefusedError(`reading ${target.kind} ${target.id} needs a reason`);
     }
     return why;
   }
 
-  /** The household file with its members, history, records and documents, and its complaint and repair tickets. */
-  async readHouseholdArchive(staff: StaffReader, archiveNo: string, reason: string | undefined) {
-    const target = { kind: 'household', id: archiveNo };
-    const why = await this.requireReason(staff, 'read-archive', target, archiveNo, reason);
-    return this.auditedArchive(staff, archiveNo, why, 'read-archive', null);
+  /**
+   * The household file with its members, history, records and documents, and its complaint and
+   * repair tickets, for a read InternalArchiveAccess has granted; `grant` (self-approved, or the
+   * approved request) goes to the access log with the read.
+   */
+  async readGranted(staff: StaffReader, archiveNo: string, reason: string, grant: string, at = new Date()) {
+    return this.auditedArchive(staff, archiveNo, reason, 'read-archive', grant, at);
   }
 
-  private async auditedArchive(staff: StaffReader, archiveNo: string, why: string, action: string, detail: string | null) {
+  private async auditedArchive(staff: StaffReader, archiveNo: string, why: string, action: string, detail: string | null, at = new Date()) {
     const target = { kind: 'household', id: archiveNo };
     const household = await this.households.findOne({ archiveNo }).lean();
-    await this.audit.record({ actor: { kind: 'staff', ...staff }, action, target, householdId: archiveNo, reason: why, outcome: household ? 'allowed' : 'refused', detail: household ? detail : 'no such household' });
+    await this.audit.record({ actor: { kind: 'staff', ...staff }, action, target, householdId: archiveNo, reason: why, outcome: household ? 'allowed' : 'refused', detail: household ? detail : 'no such household', at });
     if (!household) return null;
     const tickets = await this.tickets
       .find({ householdId: archiveNo }, { number: 1, category: 1, severity: 1, status: 1, text: 1, createdAt: 1 })

@@ -45,6 +45,9 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'notices', keys: { status: 1, expiresAt: 1 }, name: 'status_expiresAt' },
   { collection: 'acks', keys: { noticeId: 1, at: 1 }, name: 'notice_at' },
   { collection: 'externalAccessRequests', keys: { archiveNo: 1 }, name: 'archiveNo' },
+  { collection: 'internalAccessRequests', keys: { slot: 1 }, name: 'slot_unique', unique: true },
+  { collection: 'internalAccessRequests', keys: { 'requester.id': 1, archiveNo: 1, seq: -1 }, name: 'requester_archive_seq' },
+  { collection: 'internalAccessRequests', keys: { status: 1, requestedAt: 1 }, name: 'status_requestedAt' },
   { collection: 'ticketVersionClaims', keys: { at: 1 }, name: 'at' },
   { collection: 'botStateClaims', keys: { at: 1 }, name: 'at' },
 ];

@@ -7,6 +7,8 @@ import { ConversationReferences } from './conversation-references.js';
 import { HouseholdRegistry } from './households.js';
 import { ensureIndexes } from './indexes.js';
 import { externalAccessRequestModel } from './models/external-access.js';
+import { internalAccessDecisionModel, internalAccessRequestModel } from './models/internal-access.js';
+import { InternalArchiveAccess } from './internal-archive-access.js';
 import { Notices } from './notices.js';
 import { Outbox } from './outbox.js';
 import { ResidentAccounts } from './resident-accounts.js';
@@ -26,6 +28,7 @@ export class Store {
   readonly botState: MongoBotStateStorage;
   readonly outbox: Outbox;
   readonly externalAccess: ExternalArchiveAccess;
+  readonly internalAccess: InternalArchiveAccess;
   readonly notices: Notices;
   readonly retention: Retention;
 
@@ -43,6 +46,16 @@ export class Store {
     this.botState = new MongoBotStateStorage(connection);
     this.outbox = new Outbox(connection);
     this.externalAccess = new ExternalArchiveAccess(this.audit, externalAccessRequestModel(connection), this.staff, this.confidential);
+    this.internalAccess = new InternalArchiveAccess(
+      this.audit,
+      internalAccessRequestModel(connection),
+      internalAccessDecisionModel(connection),
+      this.households.households,
+      this.staff,
+      this.confidential,
+      this.outbox,
+      property.timeZone,
+    );
     this.notices = new Notices(connection, this.staff, this.households, this.residents, this.references, this.outbox);
     this.retention = new Retention(connection, this.households, this.residents, this.staff, this.audit, property.retentionYears);
   }

@@ -43,16 +43,21 @@ export function registerHouseholdsCommand(program: Command, cli: CliContext): vo
 
   households
     .command('show')
-    .description("a household's file (members, history, records, tickets); the read, its reason and the reader go to the access log")
+    .description("a household's file (members, history, records, tickets); the read, its reason and the reader go to the access log. A head or the project manager reads at once; anyone else within 24 hours of an approved request, and otherwise this records the request (exit 1)")
     .argument('<archiveNo>')
     .requiredOption('--reason <why>', 'why the file is read (借阅理由)')
     .requiredOption('--as <staffId>', 'the staff member reading')
     .action(async (archiveNo: string, options: { reason: string; as: string }) => {
       await withStore(cli, async (store) => {
         const staff = await actingStaff(store, options.as, 'manageArchives');
-        const archive = await store.confidential.readHouseholdArchive({ id: staff.id, name: staff.name }, archiveNo, options.reason);
-        if (!archive) throw new UsageError(`no household ${archiveNo}`, EXIT_FAILURE);
-        process.stdout.write(`${JSON.stringify(archive, null, 2)}\n`);
+        const outcome = await store.internalAccess.read(staff.id, archiveNo, options.reason);
+        if (outcome.kind === 'not-found') throw new UsageError(`no household ${archiveNo}`, EXIT_FAILURE);
+        if (outcome.kind !== 'file') {
+          const approvers = outcome.approvers.map((a) => `${a._id} ${a.name}`).join(', ') || 'the project manager';
+          const what = outcome.kind === 'requested' ? 'recorded' : 'is still pending';
+          throw new UsageError(`reading ${archiveNo} needs approval: request ${outcome.request._id} ${what}, for ${approvers} (propdesk archive approve ${outcome.request._id} --as STAFF_ID)`, EXIT_FAILURE);
+        }
+        process.stdout.write(`${JSON.stringify(outcome.archive, null, 2)}\n`);
       });
     });
 

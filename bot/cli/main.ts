@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { createCliContext } from './cli-context.js';
+import { registerArchiveCommand } from './archive-command.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerCallbacksCommand } from './callbacks-command.js';
 import { registerClassifyCommand } from './classify-command.js';
@@ -26,6 +27,7 @@ function buildProgram(): Command {
   registerJobCommand(program, cli);
   registerReportCommand(program, cli);
   registerHouseholdsCommand(program, cli);
+  registerArchiveCommand(program, cli);
   registerAuditCommand(program, cli);
   registerNoticeCommand(program, cli);
   registerCallbacksCommand(program, cli);

@@ -9,6 +9,7 @@ import type { Clock } from '../../domain/clock.js';
 import { translator, type Translate } from '../i18n.js';
 import { detectLanguage, type Language } from '../language.js';
 import { parseBindCommand } from './bind-command.js';
+import { handleArchiveApprovalCommand } from './archive-approval-commands.js';
 import { handleArchiveCommand } from './archive-commands.js';
 import { handleNoticeCommand } from './notice-commands.js';
 
@@ -56,7 +57,8 @@ export class StaffDesk {
       return;
     }
     if (await handleNoticeCommand(context, staff, this.store, this.clock, t)) return;
-    if (await handleArchiveCommand(context, staff, this.store, t)) return;
+    if (await handleArchiveApprovalCommand(context, staff, this.store, this.clock, t)) return;
+    if (await handleArchiveCommand(context, staff, this.store, this.clock, t)) return;
     await context.sendActivity(t('staffHelp', { name: staff.name }));
   }
 

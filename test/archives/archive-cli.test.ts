@@ -23,17 +23,61 @@ describe('household archives from the CLI: audited reads, departure, retention j
     await closeTestDatabase(connection);
   });
 
-  it('households show needs a reason and leaves an access-log entry', async () => {
+  it('households show needs a reason; a desk read records a request, `propdesk archive approve` by the head lets it through', async () => {
     const noReason = await cli('households', 'show', 'HY01-8-808', '--as', 's-desk-1');
     assert.equal(noReason.code, 2);
     const shortReason = await cli('households', 'show', 'HY01-8-808', '--reason', ' ', '--as', 's-desk-1');
     assert.equal(shortReason.code, 1);
     assert.match(shortReason.stderr, /needs a reason/);
+    const asked = await cli('households', 'show', 'HY01-8-808', '--reason', '业主来电核实', '--as', 's-desk-1');
+    assert.equal(asked.code, 1);
+    assert.equal(asked.stdout, '');
+    const id = /needs approval: request (ARQ-\w{6}) recorded, for s-head-1 赵丽华, s-pm-1 黄建国/.exec(asked.stderr)?.[1] ?? assert.fail(asked.stderr);
+    const again = await cli('households', 'show', 'HY01-8-808', '--reason', '业主来电核实', '--as', 's-desk-1');
+    assert.match(again.stderr, new RegExp(`request ${id} is still pending`));
+
+    const byEngineer = await cli('archive', 'approve', id, '--as', 's-eng-1');
+    assert.equal(byEngineer.code, 1);
+    assert.match(byEngineer.stderr, new RegExp(`s-eng-1 may not decide ${id}`));
+    const approved = await cli('archive', 'approve', id, '--as', 's-head-1');
+    assert.equal(approved.code, 0, approved.stderr);
+    assert.match(approved.stdout, new RegExp(`^${id} approved: s-desk-1 may read HY01-8-808 until \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\n$`));
+    const twice = await cli('archive', 'approve', id, '--as', 's-pm-1');
+    assert.equal(twice.code, 1);
+    assert.match(twice.stderr, new RegExp(`${id} was already approved by 赵丽华 \\(s-head-1\\)`));
+
     const shown = await cli('households', 'show', 'HY01-8-808', '--reason', '业主来电核实', '--as', 's-desk-1');
     assert.equal(shown.code, 0, shown.stderr);
     assert.equal((JSON.parse(shown.stdout) as { household: { members: Array<{ phone: string }> } }).household.members[0]?.phone, '13312345678');
-    const log = await store.audit.forHousehold('HY01-8-808');
-    assert.deepEqual(log.map((e) => [e.actor?.id, e.outcome, e.reason]), [['s-desk-1', 'allowed', '业主来电核实'], ['s-desk-1', 'refused', null]]);
+    const log = (await store.audit.forHousehold('HY01-8-808')).reverse();
+    assert.deepEqual(log.map((e) => [e.actor?.id, e.action, e.outcome]), [
+      ['s-desk-1', 'read-archive', 'refused'],
+      ['s-desk-1', 'request-archive', 'allowed'],
+      ['s-desk-1', 'request-archive', 'refused'],
+      ['s-eng-1', 'approve-archive-request', 'refused'],
+      ['s-head-1', 'approve-archive-request', 'allowed'],
+      ['s-pm-1', 'approve-archive-request', 'refused'],
+      ['s-desk-1', 'read-archive', 'allowed'],
+    ]);
+    assert.match(log.at(-1)!.detail!, new RegExp(`^${id} approved by 赵丽华 \\(s-head-1\\)`));
+  });
+
+  it('propdesk archive pending lists what an approver may decide; refuse needs --reason; the service head reads at once', async () => {
+    const asked = await store.internalAccess.read('s-agent-1', 'HY01-8-808', '回访前核实');
+    const id = asked.kind === 'requested' ? asked.request._id : assert.fail(asked.kind);
+    const pending = await cli('archive', 'pending', '--as', 's-head-1');
+    assert.equal(pending.code, 0, pending.stderr);
+    assert.match(pending.stdout, new RegExp(`^${id}\\t\\S+ \\S+\\ts-agent-1 陈静\\tHY01-8-808\\t回访前核实\\n$`));
+    assert.equal((await cli('archive', 'refuse', id, '--as', 's-head-1')).code, 2);
+    const refused = await cli('archive', 'refuse', id, '--reason', '请直接联系业主', '--as', 's-head-1');
+    assert.equal(refused.code, 0, refused.stderr);
+    assert.equal(refused.stdout, `${id} refused\n`);
+    assert.equal((await cli('archive', 'pending', '--as', 's-head-1')).stdout, '');
+    const missing = await cli('archive', 'approve', 'ARQ-NOSUCH', '--as', 's-pm-1');
+    assert.deepEqual([missing.code, missing.stderr.trim()], [1, 'propdesk: no archive request ARQ-NOSUCH']);
+    const byHead = await cli('households', 'show', 'HY01-8-808', '--reason', '投诉复核', '--as', 's-head-1');
+    assert.equal(byHead.code, 0, byHead.stderr);
+    assert.equal((await store.audit.forStaff('s-head-1', 1))[0]?.detail, 'self-approved (service-head)');
   });
 
   it('depart, then job retention lists it once due, approve-destruction by the project manager, job retention destroys it', async () => {

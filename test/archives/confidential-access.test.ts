@@ -27,14 +27,16 @@ describe('household archives: confidential reads and the access log', function (
   });
 
   it('refuses a staff read without a reason and logs the refusal; a read with a reason returns the file and logs who, when, why', async () => {
-    await assert.rejects(store.confidential.readHouseholdArchive(desk, archiveNo, ' '), AccessRefusedError);
-    const archive = await store.confidential.readHouseholdArchive(desk, archiveNo, '核实租户信息');
+    await assert.rejects(store.internalAccess.read('s-desk-1', archiveNo, ' '), AccessRefusedError);
+    const read = await store.internalAccess.read('s-head-1', archiveNo, '核实租户信息');
+    assert.equal(read.kind, 'file');
+    const archive = read.kind === 'file' ? read.archive : null;
     assert.equal(archive?.household.members[0]?.phone, '13811112222');
     assert.equal(archive?.household.records[0]?.documentKind, 'lease-contract');
     const log = await store.audit.forHousehold(archiveNo);
-    assert.deepEqual(log.map((e) => [e.actor?.id, e.action, e.outcome, e.reason]), [
-      ['s-desk-1', 'read-archive', 'allowed', '核实租户信息'],
-      ['s-desk-1', 'read-archive', 'refused', null],
+    assert.deepEqual(log.map((e) => [e.actor?.id, e.action, e.outcome, e.reason, e.detail]), [
+      ['s-head-1', 'read-archive', 'allowed', '核实租户信息', 'self-approved (service-head)'],
+      ['s-desk-1', 'read-archive', 'refused', null, 'no reason given'],
     ]);
     assert.ok(log[0]!.at instanceof Date);
   });
@@ -76,7 +78,7 @@ describe('household archives: confidential reads and the access log', function (
     const byHousehold = await runNode(['dist/bot/cli/main.js', 'audit', '--household', archiveNo, '--as', 's-head-1', '--json'], { env });
     assert.equal(byHousehold.code, 0, byHousehold.stderr);
     const rows = byHousehold.stdout.trim().split('\n').map((line) => JSON.parse(line) as { action: string; actor: string; reason: string | null });
-    assert.ok(rows.some((r) => r.action === 'read-archive' && r.actor === 's-desk-1' && r.reason === '核实租户信息'));
+    assert.ok(rows.some((r) => r.action === 'read-archive' && r.actor === 's-head-1' && r.reason === '核实租户信息'));
     assert.ok(rows.some((r) => r.action === 'external-read'));
 
     const byStaff = await runNode(['dist/bot/cli/main.js', 'audit', '--staff', 's-eng-1', '--as', 's-pm-1'], { env });

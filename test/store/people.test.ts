@@ -6,7 +6,6 @@ import { Store } from '../../store/store.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 
 const property = loadConfig({}).property;
-const deskReader = { id: 's-desk-1', name: '李娜' };
 
 describe('households, residents, staff and the access log', () => {
   let connection: Connection;
@@ -70,16 +69,20 @@ describe('households, residents, staff and the access log', () => {
     await Store.open(connection, property);
   });
 
-  it('reads an archive only with a reason, and logs who, when and why', async () => {
-    await assert.rejects(store.confidential.readHouseholdArchive(deskReader, 'HY01-3-2-501', ''), AccessRefusedError);
-    const archive = await store.confidential.readHouseholdArchive(deskReader, 'HY01-3-2-501', '核实报修地址');
-    assert.equal(archive?.household.archiveNo, 'HY01-3-2-501');
+  it('reads an archive only with a reason and an approval, and logs who, when and why', async () => {
+    const second = (n: number) => new Date(Date.UTC(2026, 10, 26, 2, 0, n));
+    await assert.rejects(store.internalAccess.read('s-desk-1', 'HY01-3-2-501', '', second(0)), AccessRefusedError);
+    const asked = await store.internalAccess.read('s-desk-1', 'HY01-3-2-501', '核实报修地址', second(1));
+    assert.equal(asked.kind, 'requested', 'a desk read needs the department head first');
+    const read = await store.internalAccess.read('s-head-1', 'HY01-3-2-501', '核实报修地址', second(2));
+    assert.equal(read.kind === 'file' ? read.archive.household.archiveNo : read.kind, 'HY01-3-2-501');
     const log = await store.audit.forHousehold('HY01-3-2-501');
-    assert.deepEqual(log.map((e) => [e.action, e.outcome, e.reason]), [
-      ['read-archive', 'allowed', '核实报修地址'],
-      ['read-archive', 'refused', null],
+    assert.deepEqual(log.map((e) => [e.actor?.id, e.action, e.outcome, e.reason]), [
+      ['s-head-1', 'read-archive', 'allowed', '核实报修地址'],
+      ['s-desk-1', 'request-archive', 'allowed', '核实报修地址'],
+      ['s-desk-1', 'read-archive', 'refused', null],
     ]);
-    assert.ok(log.every((e) => e.actor?.id === 's-desk-1' && e.at instanceof Date));
+    assert.ok(log.every((e) => e.at instanceof Date));
     assert.equal((await store.audit.forStaff('s-desk-1')).length, 2);
   });
 
