@@ -55,7 +55,7 @@ describe('resident desk over HTTP: welcome, emergencies, tickets, linking, inter
 
     it('goes straight to the emergency path when the resident picks public safety for an unclear message', async () => {
       const client = new BotClient(app.url);
-      assert.match(textsOf(await client.say('楼道')), /请选择/);
+      assert.match(textsOf(await client.say('电梯')), /请选择/);
       const reply = textsOf(await client.say('公共安全'));
       assert.match(reply, /0551-62880000/);
       const ticket = await app.store.tickets.getByNumber(ticketNumberIn(reply));

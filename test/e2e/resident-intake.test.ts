@@ -126,7 +126,7 @@ describe('resident intake over HTTP', () => {
 
   it('asks the resident to pick the category when recognition is unsure (zh)', async () => {
     const client = new BotClient(app.url);
-    const ask = await client.say('我家的门');
+    const ask = await client.say('车库');
     assert.match(textsOf(ask), /请选择/);
     assert.deepEqual(buttonsOf(ask), ['报修', '投诉建议', '咨询', '公共安全', '其他']);
     assert.match(textsOf(await client.say('报修')), /具体位置/);
