@@ -8,9 +8,11 @@ import { HouseholdRegistry } from './households.js';
 import { ensureIndexes } from './indexes.js';
 import { externalAccessRequestModel } from './models/external-access.js';
 import { Notices } from './notices.js';
+import { MediaStore } from './media.js';
 import { Outbox } from './outbox.js';
 import { ResidentAccounts } from './resident-accounts.js';
 import { Retention } from './retention.js';
+import { Settings } from './settings.js';
 import { StaffDirectory } from './staff-directory.js';
 import { TicketRepository } from './ticket-repository.js';
 
@@ -28,6 +30,9 @@ export class Store {
   readonly externalAccess: ExternalArchiveAccess;
   readonly notices: Notices;
   readonly retention: Retention;
+  /** Photos and voice messages received on a channel (WeChat), served to staff through signed links. */
+  readonly media: MediaStore;
+  readonly settings: Settings;
 
   private constructor(
     readonly connection: Connection,
@@ -45,6 +50,8 @@ export class Store {
     this.externalAccess = new ExternalArchiveAccess(this.audit, externalAccessRequestModel(connection), this.staff, this.confidential);
     this.notices = new Notices(connection, this.staff, this.households, this.residents, this.references, this.outbox);
     this.retention = new Retention(connection, this.households, this.residents, this.staff, this.audit, property.retentionYears);
+    this.media = new MediaStore(connection);
+    this.settings = new Settings(connection);
   }
 
   /** Creates the indexes and loads the roster from the property file. */
