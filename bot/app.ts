@@ -16,6 +16,7 @@ import { connectDatabase, databaseAnswers, isDatabaseUnavailable } from '../stor
 import { Store } from '../store/store.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../store/embedded/embedded-database.js';
 import type { Config } from './config.js';
+import { MediaLinks } from './media-links.js';
 import { Notifier } from './notifier.js';
 import { PropDeskBot } from './propdesk-bot.js';
 import { createHttpServer } from './server.js';
@@ -31,6 +32,8 @@ export interface App {
   /** The WeChat Official Account adapter, when WECHAT_* is configured. */
   readonly wechat?: WeChatAdapter;
   readonly store: Store;
+  /** Signs the media links in staff cards (and checks them on /media/:id). */
+  readonly mediaLinks: MediaLinks;
   /** Dispatches new tickets and delivers every due outbox entry now (the timer does it every few seconds too). */
   flushOutbox(): Promise<void>;
   stop(): Promise<void>;
@@ -68,16 +71,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, logger, sqliteSync: config.sqliteSync });
     databaseUri = embedded.uri;
   }
+  const clock: Clock = options.clock ?? (() => new Date());
   let connection: Connection;
   let store: Store;
+  let mediaSecret: string;
   try {
     connection = await connectDatabase(databaseUri, options.databaseName);
     store = await Store.open(connection, config.property);
+    mediaSecret = config.mediaSecret ?? (await store.settings.mediaLinkSecret(clock()));
   } catch (err) {
     await embedded?.stop();
     throw err;
   }
-  const clock: Clock = options.clock ?? (() => new Date());
+  const mediaLinks = new MediaLinks(mediaSecret, config.publicUrl, clock);
+  if (!config.publicUrl) logger.info('PROPDESK_PUBLIC_URL is unset: staff cards count stored photos (WeChat) instead of showing them');
   const recognizer = options.recognizer ?? createRecognizer({ clu: config.clu, logger });
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config.auth));
@@ -94,7 +101,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   const wechat = config.wechat ? createWeChatAdapter(config.wechat, store, clock, logger, options.wechat) : undefined;
   if (wechat) wechat.onTurnError = adapter.onTurnError;
-  const notifier = new Notifier(adapter, config.auth.MicrosoftAppId ?? '', store, clock, logger, wechat ? { wechat } : {});
+  const notifier = new Notifier(adapter, config.auth.MicrosoftAppId ?? '', store, clock, logger, wechat ? { wechat } : {}, mediaLinks.photoUrl);
   let flushing: Promise<void> | undefined;
   let sweptAt: number | undefined;
   /** Set when work is queued during a run, which may have read its lists already: it then runs again. */
@@ -140,12 +147,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     cardActions: new CardActions(store, clock),
     logger,
     afterTurn: intervalMs > 0 ? flushWhatTurnsQueued : undefined,
+    photoUrl: mediaLinks.photoUrl,
   });
 
   let turnsInFlight = 0;
   const server: Server = createHttpServer({
     adapter,
     wechat,
+    media: { store: store.media, links: mediaLinks },
     logger,
     logic: async (context: TurnContext) => {
       turnsInFlight += 1;
@@ -177,6 +186,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     adapter,
     wechat,
     store,
+    mediaLinks,
     flushOutbox,
     stop() {
       stopping ??= (async () => {

@@ -13,6 +13,9 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
+/** The shortest PROPDESK_MEDIA_SECRET accepted: media links are signed with it (HMAC-SHA256). */
+export const MIN_MEDIA_SECRET_LENGTH = 32;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   MicrosoftAppId: optionalText,
@@ -44,7 +47,24 @@ const envSchema = z.object({
     .transform((value) => value?.trim() || 'https://api.weixin.qq.com')
     .refine((url) => /^https?:\/\//.test(url), { message: 'must be an http(s) URL' }),
   WECHAT_REPLY_BUDGET_MS: z.coerce.number().int().min(100).max(4_800).default(4_000),
+  PROPDESK_PUBLIC_URL: optionalText.refine((url) => url === undefined || isPublicUrl(url), {
+    message: 'must be the absolute http(s) address the bot is reached at, e.g. https://desk.example.com (no query, #fragment or user:password@)',
+  }),
+  PROPDESK_MEDIA_SECRET: optionalText.refine((secret) => secret === undefined || secret.length >= MIN_MEDIA_SECRET_LENGTH, {
+    message: `must be at least ${MIN_MEDIA_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`), or unset to keep a generated one in the database`,
+  }),
 });
+
+/** An absolute http(s) address links can be built on: no query, fragment or credentials. */
+function isPublicUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && !/[?#]/.test(text) && !url.username && !url.password;
+}
 
 /** The WeChat Official Account channel; absent when WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TOKEN are unset. */
 export interface WeChatConfig {
@@ -78,6 +98,10 @@ export interface Config {
   logLevel: string;
   clu?: CluConfig;
   wechat?: WeChatConfig;
+  /** Where the bot is reached from outside, without a trailing slash (PROPDESK_PUBLIC_URL); media links in cards are built on it. */
+  publicUrl?: string;
+  /** Signs media links (PROPDESK_MEDIA_SECRET); unset = a random secret kept in the database. */
+  mediaSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -171,5 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
             replyBudgetMs: e.WECHAT_REPLY_BUDGET_MS,
           }
         : undefined,
+    publicUrl: e.PROPDESK_PUBLIC_URL?.replace(/\/+$/, ''),
+    mediaSecret: e.PROPDESK_MEDIA_SECRET,
   };
 }

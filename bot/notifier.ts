@@ -9,6 +9,7 @@ import type { CardRecipientPayload } from '../store/recipients.js';
 import { NOTICE_CARD_KIND } from '../store/notices.js';
 import { assigneePhone, dispatchCard } from './cards/dispatch-card.js';
 import { noticeCard } from './cards/notice-card.js';
+import type { PhotoUrl } from './media-links.js';
 
 interface TextPayload {
   key: MessageKey;
@@ -34,6 +35,8 @@ export class Notifier {
     private readonly logger: Logger,
     /** Adapters of channels outside the Bot Framework connector, by channelId (e.g. 'wechat'). */
     private readonly channelAdapters: Partial<Record<string, BotAdapter>> = {},
+    /** Where cards load photos from (signed media links); default: http(s) addresses only. */
+    private readonly photoUrl?: PhotoUrl,
   ) {}
 
   /** Delivers every due entry; overlapping calls share one run. Returns how many were sent. */
@@ -104,7 +107,7 @@ export class Notifier {
       const recipient = this.store.outbox.payloadOf<Partial<CardRecipientPayload>>(entry);
       const forAssignee = recipient.kind === 'personal' && recipient.staffId !== undefined && ticket.assignee?.id === recipient.staffId;
       const fullPhone = forAssignee ? await assigneePhone(this.store, ticket) : null;
-      const card = dispatchCard(ticket, { language: 'zh-CN', property: this.store.property, fullPhone });
+      const card = dispatchCard(ticket, { language: 'zh-CN', property: this.store.property, fullPhone, photoUrl: this.photoUrl });
       return MessageFactory.attachment(card, `${ticket.number} ${ticket.text}`);
     }
     if (entry.kind === NOTICE_CARD_KIND) {

@@ -13,6 +13,7 @@ import { detectLanguage } from '../dialogs/language.js';
 import type { CardActionOutcome, CardActions } from '../dialogs/staff/card-actions.js';
 import { assigneePhone, dispatchCard } from './cards/dispatch-card.js';
 import { ACKNOWLEDGE_NOTICE_VERB } from './cards/notice-card.js';
+import type { PhotoUrl } from './media-links.js';
 import { acknowledgeNoticeInvoke, acknowledgeNoticeSubmit } from './notice-acknowledgement.js';
 import type { Logger } from 'pino';
 import type { Desk } from '../dialogs/desk.js';
@@ -30,6 +31,8 @@ export interface PropDeskBotDependencies {
   logger: Logger;
   /** Called after every turn, e.g. to dispatch new tickets and deliver the outbox without waiting for the timer. */
   afterTurn?: () => void;
+  /** Where refreshed dispatch cards load photos from (signed media links); default: http(s) addresses only. */
+  photoUrl?: PhotoUrl;
 }
 
 /**
@@ -78,7 +81,7 @@ export class PropDeskBot extends ActivityHandler {
     const inPrivate = !context.activity.conversation?.isGroup;
     const isAssignee = ticket.assignee?.id !== undefined && ticket.assignee.id === (await this.deps.store.staff.byAccount(context.activity.channelId, context.activity.from.id))?._id;
     const fullPhone = inPrivate && isAssignee ? await assigneePhone(this.deps.store, ticket) : null;
-    const card = dispatchCard(ticket, { language: 'zh-CN', property: this.deps.store.property, fullPhone });
+    const card = dispatchCard(ticket, { language: 'zh-CN', property: this.deps.store.property, fullPhone, photoUrl: this.deps.photoUrl });
     return { statusCode: 200, type: CardFactory.contentTypes.adaptiveCard, value: card.content as never };
   }
 

@@ -2,6 +2,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { activityProblem } from './activity-validation.js';
+import type { MediaLinks } from './media-links.js';
+import { mountMediaRoute, type MediaRouteDependencies } from './media-route.js';
 import type { WeChatAdapter } from './wechat/wechat-adapter.js';
 import { leaveWeChatBodyRaw, mountWeChatRoutes } from './wechat/wechat-route.js';
 
@@ -13,6 +15,8 @@ export interface ServerDependencies {
   logger: Logger;
   /** The WeChat Official Account channel on /api/wechat, when configured. */
   wechat?: WeChatAdapter;
+  /** Stored media on GET/HEAD /media/:id behind signed links. */
+  media?: { store: MediaRouteDependencies['media']; links: MediaLinks };
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,6 +43,7 @@ export function createHttpServer(deps: ServerDependencies): Server {
   });
 
   if (deps.wechat) mountWeChatRoutes(server, deps.wechat, logic, logger);
+  if (deps.media) mountMediaRoute(server, { media: deps.media.store, links: deps.media.links, logger });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     const { ok, details } = await health();

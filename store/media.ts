@@ -4,9 +4,16 @@ import { mediaModel, type MediaDocument } from './models/media.js';
 
 export type StoredMedia = MediaDocument;
 
+const MEDIA_URL_PREFIX = 'propdesk-media:';
+
 /** The address tickets and activities use for a stored file. */
 export function mediaUrl(id: string): string {
-  return `propdesk-media:${id}`;
+  return `${MEDIA_URL_PREFIX}${id}`;
+}
+
+/** The stored file's id when `url` is a `propdesk-media:` address, else null. */
+export function mediaIdOf(url: string | null | undefined): string | null {
+  return url?.startsWith(MEDIA_URL_PREFIX) && url.length > MEDIA_URL_PREFIX.length ? url.slice(MEDIA_URL_PREFIX.length) : null;
 }
 
 /** Files received on a channel, keyed by channel + the channel's media id (a retried download stores nothing twice). */
@@ -29,6 +36,11 @@ export class MediaStore {
       if (!isDuplicateKeyError(err)) throw err;
     }
     return _id;
+  }
+
+  /** Everything but the bytes (for HEAD). */
+  async describe(id: string): Promise<Omit<StoredMedia, 'bytes'> | null> {
+    return this.media.findById(id, { bytes: 0 }).lean();
   }
 
   async get(id: string): Promise<StoredMedia | null> {

@@ -10,9 +10,11 @@ import { externalAccessRequestModel } from './models/external-access.js';
 import { internalAccessDecisionModel, internalAccessRequestModel } from './models/internal-access.js';
 import { InternalArchiveAccess } from './internal-archive-access.js';
 import { Notices } from './notices.js';
+import { MediaStore } from './media.js';
 import { Outbox } from './outbox.js';
 import { ResidentAccounts } from './resident-accounts.js';
 import { Retention } from './retention.js';
+import { Settings } from './settings.js';
 import { StaffDirectory } from './staff-directory.js';
 import { TicketRepository } from './ticket-repository.js';
 
@@ -31,6 +33,9 @@ export class Store {
   readonly internalAccess: InternalArchiveAccess;
   readonly notices: Notices;
   readonly retention: Retention;
+  /** Photos and voice messages received on a channel (WeChat), served to staff through signed links. */
+  readonly media: MediaStore;
+  readonly settings: Settings;
 
   private constructor(
     readonly connection: Connection,
@@ -58,6 +63,8 @@ export class Store {
     );
     this.notices = new Notices(connection, this.staff, this.households, this.residents, this.references, this.outbox);
     this.retention = new Retention(connection, this.households, this.residents, this.staff, this.audit, property.retentionYears);
+    this.media = new MediaStore(connection);
+    this.settings = new Settings(connection);
   }
 
   /** Creates the indexes and loads the roster from the property file. */

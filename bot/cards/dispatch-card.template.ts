@@ -35,6 +35,7 @@ export const dispatchCardTemplate = {
       $when: '${count(photos) > 0}',
       items: [{ type: 'ImageSet', images: [{ $data: '${photos}', type: 'Image', url: '${url}' }] }],
     },
+    { type: 'TextBlock', wrap: true, isSubtle: true, size: 'Small', text: '${photosHidden}', $when: '${photosHidden != ""}' },
     { type: 'TextBlock', wrap: true, isSubtle: true, size: 'Small', text: '${lastEvent}', $when: '${lastEvent != ""}' },
   ],
   actions: [

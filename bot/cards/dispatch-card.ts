@@ -6,8 +6,10 @@ import { CATEGORY_LABELS, DEPARTMENT_LABELS, NATURE_LABELS, SEVERITY_LABELS, STA
 import { isOpen } from '../../domain/transitions.js';
 import { formatInZone } from '../../domain/zoned-format.js';
 import { maskPhone } from '../../store/confidential-access.js';
+import { mediaIdOf } from '../../store/media.js';
 import type { Store } from '../../store/store.js';
 import type { Ticket } from '../../store/ticket-repository.js';
+import { directPhotoUrl, type PhotoAttachment, type PhotoUrl } from '../media-links.js';
 import { dispatchCardTemplate } from './dispatch-card.template.js';
 
 const LABELS: Record<Language, Record<string, string>> = {
@@ -16,12 +18,14 @@ const LABELS: Record<Language, Record<string, string>> = {
     replyDue: '回复时限', resolveDue: '处理时限', receiver: '首接人', assignee: '处理人', accept: '接单', reply: '回复住户',
     resolve: '处理完成', reassign: '转派', escalate: '升级', note: '备注', send: '发送', confirm: '确定',
     replyPlaceholder: '给住户的回复', resultPlaceholder: '处理结果', title: '新工单', urgentTitle: '紧急工单', toDepartment: '转给部门', toPerson: '或转给个人',
+    photosHidden: '📷 {count} 张照片（设置 PROPDESK_PUBLIC_URL 后可在卡片中查看）', photosHiddenOne: '📷 1 张照片（设置 PROPDESK_PUBLIC_URL 后可在卡片中查看）',
   },
   en: {
     number: 'Ticket', category: 'Category', severity: 'Severity', nature: 'Nature', status: 'Status', location: 'Location', phone: 'Resident phone',
     replyDue: 'Reply by', resolveDue: 'Resolve by', receiver: 'Received by', assignee: 'Assignee', accept: 'Accept', reply: 'Reply to resident',
     resolve: 'Resolve', reassign: 'Reassign', escalate: 'Escalate', note: 'Note', send: 'Send', confirm: 'Confirm',
     replyPlaceholder: 'Your reply to the resident', resultPlaceholder: 'What was done', title: 'New ticket', urgentTitle: 'URGENT ticket', toDepartment: 'To a department', toPerson: 'or to a person',
+    photosHidden: '📷 {count} photos (set PROPDESK_PUBLIC_URL to view them in the card)', photosHiddenOne: '📷 1 photo (set PROPDESK_PUBLIC_URL to view it in the card)',
   },
 };
 
@@ -30,6 +34,11 @@ export interface DispatchCardOptions {
   property: Property;
   /** The full phone number, only for the assignee after accepting; everyone else sees it masked. */
   fullPhone?: string | null;
+  /**
+   * Where a client loads each photo from: the app passes its media links (stored files get a signed
+   * link when PROPDESK_PUBLIC_URL is set); the default keeps http(s) addresses and skips stored files.
+   */
+  photoUrl?: PhotoUrl;
 }
 
 function pick(label: Label, language: Language): string {
@@ -42,12 +51,34 @@ function locationText(ticket: Ticket): string {
   return parts || l.raw || l.area || '—';
 }
 
+/** The resident's photos: those sent with the report, then those added to the ticket later. */
+export function ticketPhotos(ticket: Ticket): PhotoAttachment[] {
+  const later = ticket.events.flatMap((event) => {
+    const attachments = event.kind === 'resident_message' ? (event.data as { attachments?: unknown } | null | undefined)?.attachments : undefined;
+    return Array.isArray(attachments) ? (attachments as PhotoAttachment[]) : [];
+  });
+  return [...(ticket.attachments ?? []), ...later].filter((a) => typeof a?.contentType === 'string' && a.contentType.startsWith('image/') && Boolean(a.url));
+}
+
+/** The photos a client can show, and how many stored ones it cannot (no PROPDESK_PUBLIC_URL). */
+function photosFor(ticket: Ticket, photoUrl: PhotoUrl): { shown: Array<{ url: string }>; hidden: number } {
+  const shown: Array<{ url: string }> = [];
+  let hidden = 0;
+  for (const photo of ticketPhotos(ticket)) {
+    const url = photoUrl(photo);
+    if (url) shown.push({ url });
+    else if (mediaIdOf(photo.url)) hidden += 1;
+  }
+  return { shown, hidden };
+}
+
 /** The dispatch card for a ticket as it is now: its state, who took it, and the actions still open. */
 export function dispatchCard(ticket: Ticket, options: DispatchCardOptions): Attachment {
   const { language, property } = options;
   const labels = LABELS[language];
   const zone = property.timeZone;
   const last = ticket.events[ticket.events.length - 1];
+  const photos = photosFor(ticket, options.photoUrl ?? directPhotoUrl);
   const data = {
     title: `${ticket.urgent ? labels.urgentTitle : labels.title} ${ticket.number} · ${pick(CATEGORY_LABELS[ticket.category], language)}`,
     urgent: ticket.urgent,
@@ -64,7 +95,8 @@ export function dispatchCard(ticket: Ticket, options: DispatchCardOptions): Atta
     receiver: ticket.receiver?.name ?? ticket.receiver?.id ?? '',
     assignee: ticket.assignee ? ticket.assignee.name ?? ticket.assignee.id : '',
     text: ticket.text,
-    photos: (ticket.attachments ?? []).filter((a) => a.contentType.startsWith('image/') && a.url).map((a) => ({ url: a.url })),
+    photos: photos.shown,
+    photosHidden: photos.hidden === 0 ? '' : photos.hidden === 1 ? labels.photosHiddenOne! : labels.photosHidden!.replace('{count}', String(photos.hidden)),
     lastEvent: last && last.kind !== 'created' ? `${last.kind} · ${last.by?.name ?? last.by?.id ?? ''}${last.text ? ` · ${last.text}` : ''}` : '',
     open: isOpen(ticket.status),
     canAccept: ticket.status === 'dispatched' || ticket.status === 'new',

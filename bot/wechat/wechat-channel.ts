@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/clock.js';
-import { MediaStore } from '../../store/media.js';
 import { claimModel } from '../../store/models/support.js';
 import type { Store } from '../../store/store.js';
 import { WeChatShownChoices } from '../../store/wechat-choices.js';
@@ -23,7 +22,7 @@ export function createWeChatAdapter(config: WeChatConfig, store: Store, clock: C
     client: new WeChatClient({ appId: config.appId, appSecret: config.appSecret, apiBase: config.apiBase, clock }),
     apiBase: config.apiBase,
     pushClaims: claimModel(store.connection, 'wechatPushClaims'),
-    media: new MediaStore(store.connection),
+    media: store.media,
     shownChoices: new WeChatShownChoices(store.connection),
     residents: store.residents,
     clock,

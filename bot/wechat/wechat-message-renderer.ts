@@ -79,6 +79,10 @@ function adaptiveLines(elements: unknown): string[] {
       for (const fact of element.facts as Array<{ title?: string; value?: string }>) lines.push(`${fact.title ?? ''}：${fact.value ?? ''}`);
     } else if (element.type === 'RichTextBlock' && Array.isArray(element.inlines)) {
       lines.push((element.inlines as Array<{ text?: string }>).map((i) => i.text ?? '').join(''));
+    } else if (element.type === 'Image' || element.type === 'ImageSet') {
+      // WeChat text cannot show images: a link staff can open instead (e.g. a resident's photo)
+      const images = element.type === 'Image' ? [element] : Array.isArray(element.images) ? (element.images as Array<Record<string, unknown>>) : [];
+      for (const image of images) if (typeof image?.url === 'string' && /^https?:\/\//.test(image.url)) lines.push(`📷 ${image.url}`);
     }
     lines.push(...adaptiveLines(element.items));
     if (Array.isArray(element.columns)) for (const column of element.columns as Array<{ items?: unknown }>) lines.push(...adaptiveLines(column.items));

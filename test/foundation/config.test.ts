@@ -68,6 +68,36 @@ describe('configuration', () => {
     assert.equal(config.property.kind, 'residential-premium');
   });
 
+  it('takes PROPDESK_PUBLIC_URL as an http(s) address without a trailing slash, and refuses anything else', () => {
+    assert.equal(loadConfig({}).publicUrl, undefined);
+    assert.equal(loadConfig({ PROPDESK_PUBLIC_URL: ' ' }).publicUrl, undefined);
+    assert.equal(loadConfig({ PROPDESK_PUBLIC_URL: 'https://desk.example.com/' }).publicUrl, 'https://desk.example.com');
+    assert.equal(loadConfig({ PROPDESK_PUBLIC_URL: 'http://10.0.0.5:3978/propdesk' }).publicUrl, 'http://10.0.0.5:3978/propdesk');
+    for (const bad of ['desk.example.com', 'ftp://desk.example.com', 'https://desk.example.com/?a=1', 'https://desk.example.com/#x', 'https://user:pw@desk.example.com']) {
+      const problems = problemsOf({ PROPDESK_PUBLIC_URL: bad });
+      assert.equal(problems.length, 1, bad);
+      assert.match(problems[0]!, /^PROPDESK_PUBLIC_URL.*http\(s\)/, bad);
+    }
+  });
+
+  it('takes PROPDESK_MEDIA_SECRET of 32 characters or more, and refuses a shorter one', () => {
+    assert.equal(loadConfig({}).mediaSecret, undefined);
+    assert.equal(loadConfig({ PROPDESK_MEDIA_SECRET: 'x'.repeat(32) }).mediaSecret, 'x'.repeat(32));
+    const problems = problemsOf({ PROPDESK_MEDIA_SECRET: 'too-short-a-secret' });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^PROPDESK_MEDIA_SECRET.*at least 32 characters/);
+  });
+
+  it('stops start-up with exit code 2 for a short PROPDESK_MEDIA_SECRET', async () => {
+    const result = await runNode(['dist/bot/main.js'], { env: { PROPDESK_MEDIA_SECRET: 'short', PROPDESK_PUBLIC_URL: 'desk.example.com' } });
+    assert.equal(result.code, 2);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 2, result.stderr);
+    assert.ok(lines.some((line) => line.startsWith('propdesk: config: PROPDESK_MEDIA_SECRET')), result.stderr);
+    assert.ok(lines.some((line) => line.startsWith('propdesk: config: PROPDESK_PUBLIC_URL')), result.stderr);
+    assert.doesNotMatch(result.stderr, /\bat .*\.js:\d+/);
+  });
+
   it('stops start-up with exit code 2 and one line per problem', async () => {
     const result = await runNode(['dist/bot/main.js'], { env: { PORT: '-1', MONGODB_URI: 'ftp://x' } });
     assert.equal(result.code, 2);
