@@ -264,4 +264,9 @@ describe('staff side: dispatch cards and card actions', function () {
     assert.match(detail, /accepted 王师傅/);
     assert.match(textsOf(await clients.sec1!.say(`工单 ${accepted.number}`)), /没有找到/);
   });
+
+  it('answers anything else from staff with the list of their commands', async () => {
+    const help = textsOf(await clients.eng1!.say('怎么用'));
+    for (const command of ['我的工单', '工单 <编号>', '档案 <档案号> <理由>', '批准查档', '公告审核']) assert.ok(help.includes(command), `${command} in ${help}`);
+  });
 });

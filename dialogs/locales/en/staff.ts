@@ -7,7 +7,8 @@ export const staffEn: Record<keyof typeof staffZhCN, string> = {
   bindUsage: 'To bind, send: bind <code>, e.g. "bind ENG-7F3K".',
   bindInactive: 'That bind code belongs to someone no longer on the roster. Please ask the customer-service head.',
   bindElsewhere: 'That bind code is already used by another account. Ask the customer-service head to move it.',
-  staffHelp: 'Hello {{name}}. Commands: "my queue" lists your open tickets, "ticket <number>" shows one.',
+  staffHelp:
+    'Hello {{name}}. Commands:\n"my queue" lists your open tickets; "ticket <number>" shows one;\n"archive <archive no> <reason>" asks to read a household file (your department head approves); "archive approve <request id>" / "archive refuse <request id> <reason>" decide a request;\n"notice check|approve|publish|status <id>" moves a notice along.',
   residentAccepted: 'Your ticket {{number}} has been taken by {{name}} of {{department}}. We will handle it soon.',
   residentReplied: 'About your ticket {{number}}, {{name}} replies: {{text}}',
   residentResolved: 'Your ticket {{number}} has been resolved: {{text}}. If the problem is still there, reply "not fixed {{number}}" and we will reopen it.',
