@@ -40,8 +40,8 @@ export const SAFETY_RULES: readonly Rule[] = [
  */
 export const HAZARD_RULES: readonly Rule[] = [
   { name: 'elevator-occupied', pattern: /电梯.{0,12}(里面有人|有人在里|(?<!没|无)人在里|我在里|(?<!没人|没有人|无人|算|包|含|括)在里面|(?<!没人|没有人|无人|算|包|含|括)在里头|关人|关在|困住|出不去|下坠|掉了.{0,4}层)|(关|困)(在)?电梯里|(在|人在)电梯里.{0,10}(打不开|出不去|停)|电梯.{0,4}(stuck|卡住).{0,6}(我|人|里)/ },
-  { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(被|有人|谁).{0,6}(划|扎)了?.{0,4}(车(?!位|库|道|场|棚)|胎)|(有人|谁).{0,4}把.{0,6}(车胎|轮胎|车(?!位|库|道|场|棚)).{0,3}(扎|划)|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|(有|一个|个|两个|几个)陌生(人|男|女|的).{0,10}(在|一直|敲|拍|跟|徘徊|转|拉|推|闯|翻|盯)|陌生(人|男|女|的).{0,6}(闯|跟着我|跟踪|在我家|在门口|敲门|拍门)|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户|(敲|拍|按).{0,6}(门|门铃|门禁).{0,12}(不说|不出声|不吭声|不回答|不开口)|\bwon'?t say who\b/ },
-  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?:打|叫|拨|喊|等|call(?:ed)?|dial(?:led)?)\s*了?\s*120(?!\d)|(?<!\d)120(?!\d).{0,4}(?:来了|到了|急救|救护|快来)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|(走失|走丢)的(小孩|孩子|小朋友|老人)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(?<![的张])卡在(?!哪).{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
+  { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(被|有人|谁).{0,6}(划|扎)了?.{0,4}(车(?!位|库|道|场|棚)|胎)|(有人|谁).{0,4}把.{0,6}(车胎|轮胎|车(?!位|库|道|场|棚)).{0,3}(扎|划)|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|(有|一个|个|两个|几个)陌生(人|男|女|的).{0,10}(在|一直|敲|拍|跟|徘徊|转|拉|推|闯|翻|盯)|陌生(人|男|女|的).{0,6}(闯|跟着我|跟踪|在我家|在门口|敲门|拍门|进(了|来了|到)|不走)|(家里|屋里|我家|房间).{0,6}(进来|进了).{0,6}陌生|(在|正在)(划|扎|砸)车|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户|(敲|拍|按).{0,6}(门|门铃|门禁).{0,12}(不说|不出声|不吭声|不回答|不开口)|\bwon'?t say who\b/ },
+  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?:打|叫|拨|喊|等|联系|call(?:ed)?|dial(?:led)?)[^，。！!？?\d]{0,5}120(?!\d)|(?<!\d)120(?!\d).{0,6}(?:来了|到了|急救|救护|快来|还没来|没来|不来)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|(走失|走丢)的(小孩|孩子|小朋友|老人)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(?<![的张])卡在(?!哪).{0,6}(缝|门|里)|锁在车里|掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
   { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸)|楼上.{0,6}(扔|抛|掉|throw)|往下(扔|抛|砸)|砸(到|伤)了?人|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|(玻璃|窗户?).{0,4}(炸裂|爆裂).{0,12}(楼下|掉|落|砸)|没人认领/ },
   { name: 'hanging-object', pattern: /悬在半空|挂在(那儿|那里|半空|外面).{0,4}晃|斜挂着|(吊灯|广告牌|招牌|外机|防盗网|雨棚).{0,12}(晃得厉害|好像要掉|要掉下来|快(要)?掉(了|下来))|塌了.{0,10}(还在|一直|往下)掉|还在掉(东西|渣|块|水泥)|(断了?|裂了?|松|晃|挂着|吊在|往下掉).{0,16}(下面|底下)(就)?是(人行道|路|小区入口|入口|单元门|大门|儿童|小孩|停车)|(吊在|悬在|挂在).{0,6}(单元门|大门|入口|人行道|儿童乐园).{0,3}(上面|上方|上空)|\b(?:loose|hanging|coming off|falling|swaying|rattling|cracked)\b.{0,40}\b(?:above|over) (?:the |a )?(?:main |front )?(?:entrance|door|footpath|pavement|playground|path|walkway)\b|\b(?:swinging|swaying)\b.{0,40}\babout to (?:fall|come down|drop)\b(?! off)|\bhanging (?:by|from) (?:one|a single|a) (?:bracket|bolt|screw|wire|cable|thread)\b|\bhalf off (?:its|the) (?:brackets?|fixings?|mounts?)\b|\babout to (?:fall|come down|drop) (?:on|onto)\b|\b(?:could|might|going to) (?:fall|drop|come down) on (?:someone|people|anyone|somebody)\b/ },
   { name: 'missing-person', pattern: /^(?=.*(?:小时|到现在|一天|一晚|一夜|早上|上午|中午|下午|晚上|天黑|痴呆|糊涂|电话|联系不上)).*(老人|老爷子|老太|老头|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷).{0,10}(出门|出去|遛弯|散步|买菜|离家|走了).{0,16}(还没回|没有?回来|联系不上|电话.{0,3}(不接|打不通|没人接))|(老人|邻居|独居).{0,10}(好几天|两天|三天|几天|\d+天)没(出门|出来|露面|见)|^(?=.*\b(?:hours?|this morning|since|last night|dementia|confused|went (?:out|for)|days|phone|door)\b).*\b(?:dad|father|mum|mom|mother|grandma|grandpa|grandmother|grandfather|granny|elderly \w+|old (?:man|lady|woman))\b.{0,60}(?:\b(?:still )?(?:hasn'?t|has not|not) (?:come back|returned|come home|come out|been seen)\b|\b(?:isn'?t|is not|not) answering (?:his|her) (?:phone|door)\b)|\bdementia\b.{0,40}\b(?:missing|wandered|hasn'?t|not back|lost)\b|\b(?:missing|wandered off|lost)\b.{0,40}\bdementia\b/ },
@@ -64,14 +64,14 @@ export const HAZARD_RULES: readonly Rule[] = [
 export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
-const NEGATED = /(?:没有?|无|不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|烧焦味|焦糊味|糊味|焦味|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)|(?:不|没有?)咬(?:人|到人)|(?:\bno|\bnot|\bwithout)\s+(?:any\s+)?(?:smell of gas|gas smell)/g;
+const NEGATED = /(?:没有?|无|(?<!是)不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|烧焦味|焦糊味|糊味|焦味|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)|(?:不|没有?)咬(?:人|到人)|(?:\bno|\bnot|\bwithout)\s+(?:any\s+)?(?:smell of gas|gas smell)/g;
 
 /**
  * Benign readings removed before the rules run: cigarette smoke ("有人在楼道抽烟，烟味很大",
  * "people smoke by the door" — a nuisance complaint, not a fire) and a smoke alarm that chirps for a
  * battery or goes off while cooking. Any other cue in the message (点着, 着火, 冒烟 …) still fires.
  */
-const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾|谁抽的|在抽|抽的/;
+const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾|谁抽的|抽的烟/;
 const SMOKING_EN = /\b(?:people|someone|somebody|they|he|she|neighbou?rs?|residents?|tenants?|guys?|workers?|staff|guards?|drivers?)\s+(?:still\s+|always\s+|often\s+|keep\s+|all\s+|constantly\s+)?smoke\b/g;
 const ALARM_BENIGN = /没电|电池|低电|误报|做饭.{0,3}响|炒菜.{0,3}响|一切正常|没有?异常/;
 /** A CO alarm chirping while everyone is fine: the device, not the gas (symptoms anywhere keep the rule). */
@@ -112,12 +112,13 @@ export function matchSafety(text: string): string[] {
     // smoke, people trapped stay security whatever else the message says.
     return hits.filter((h) => !CRIME_CUES.has(h));
   }
-  if (hits.length > 0 || HYPOTHETICAL_QUESTION.test(t)) return hits;
+  if (hits.length > 0 || (HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t))) return hits;
   return HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
 }
 
 /** "如果被狗咬了应该找谁": asking what to do if something happened — an inquiry; the extended hazard cues stay quiet (the life-safety words still fire). */
-const HYPOTHETICAL_QUESTION = /^(?:请问)?(?:如果|万一|假如|要是|假设)[^，。！!]{0,30}(?:怎么办|怎么处理|应该|找谁|打什么|打哪个|吗|\?|？)|^(?:what (?:if|should (?:i|we) do if)|if)\b.{0,60}\?$/;
+const HYPOTHETICAL_QUESTION = /^(?:请问)?(?:如果|万一|假如|要是|假设)[^，。！!]{0,30}(?:怎么办|怎么处理|应该|找谁|打什么|打哪个|吗)[^，。！!,.]{0,12}[?？]?$|^(?:what (?:if|should (?:i|we) do if)|if)\b[^.!]{0,60}\?$/;
+const HAPPENING_NOW = /现在|正在|已经|马上|\bright now\b|\bnow\b/;
 
 /** Crime cues: security unless the message is a damage / liability claim (see CLAIM). */
 export const CRIME_CUES: ReadonlySet<string> = new Set(['小偷', '撬门', '打架', '可疑人员', 'break-in', 'fight', 'suspicious']);

@@ -276,7 +276,28 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
     ['放鞭炮把楼下的纸箱点着了', 'fire-smell'],
     ['一氧化碳报警器一直响，我和孩子都头晕', 'carbon-monoxide'],
     ['楼下有只狗在咬小孩', 'medical'],
+    ['帮我打个120', 'medical'],
+    ['快帮我打个120', 'medical'],
+    ['帮忙叫个120', 'medical'],
+    ['麻烦物业帮忙打一下120', 'medical'],
+    ['能帮我叫一下120吗', 'medical'],
+    ['请帮忙联系120', 'medical'],
+    ['120怎么还没来，我妈快不行了', 'medical'],
+    ['有陌生人进了我家', 'intruder'],
+    ['我家里进来了一个陌生人', 'intruder'],
+    ['一个男的在划车', 'intruder'],
+    ['门口站着个陌生男人不走', 'intruder'],
   ];
+  it('a what-if clause does not hide what is happening now', () => {
+    assert.ok(matchSafety('万一他真跳了怎么办，他现在坐在天台边上').length > 0);
+  });
+  it('是不是烧焦味 asks about a burning smell; it does not deny one', () => {
+    assert.ok(matchSafety('是不是烧焦味').length > 0);
+    assert.ok(matchSafety('是不是着火了').length > 0);
+  });
+  it('a pump drawing water is not someone smoking', () => {
+    assert.ok(matchSafety('地下车库进水了，水泵在抽水，配电房那边飘出很浓的烟味').length > 0);
+  });
   for (const [text, rule] of stillDanger) it(`still fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
 
   it('the life-safety words fire in a what-if question too', () => {
