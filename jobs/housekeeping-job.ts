@@ -1,4 +1,6 @@
 import type { Clock } from '../domain/clock.js';
+import { NOTICE_CARD_KIND } from '../store/notices.js';
+import type { SettledEntry } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 
 /** How long a finished ticket's messages and an idle conversation are kept. */
@@ -12,17 +14,35 @@ export interface HousekeepingResult {
 
 /**
  * `propdesk job housekeeping`: drops working data nothing will read again — the message log of
- * tickets closed or cancelled over 30 days ago (and messages of no ticket), their intake keys, and
- * conversation states idle for 30 days (a resident coming back then starts afresh instead of
- * confirming a month-old request). Tickets and their history are never touched. On FerretDB every
- * look-up reads the whole collection, so this keeps each turn's and each delivery's cost flat.
+ * tickets closed or cancelled over 30 days ago and of notices archived, other messages settled over
+ * 30 days ago, the finished tickets' intake keys, and conversation states idle for 30 days (a
+ * resident coming back then starts afresh instead of confirming a month-old request). Tickets and
+ * their history are never touched. On FerretDB every look-up reads the whole collection, so this
+ * keeps each turn's and each delivery's cost flat.
  */
 export async function runHousekeepingJob(store: Store, clock: Clock): Promise<HousekeepingResult> {
   const before = new Date(clock().getTime() - HOUSEKEEPING_AFTER_DAYS * 86_400_000);
-  const finishedBefore = (numbers: readonly string[], at: Date) => store.tickets.finishedBefore(numbers, at);
   return {
-    outboxEntries: await store.outbox.pruneSettled(before, finishedBefore),
+    outboxEntries: await store.outbox.pruneSettled(before, (entries) => settledForGood(store, entries, before)),
     intakeKeys: await store.tickets.forgetFinishedIntakes(before),
     conversations: await store.botState.pruneIdleConversations(before),
   };
+}
+
+/**
+ * A message's key can be dropped once nothing would record it again: a ticket's once the ticket is
+ * finished; a notice card's once the notice is archived (publishing a published notice again records
+ * only the cards not yet recorded); the rest (handovers, reports, CAPA, archive requests) are keyed
+ * by a moment or a record that is never produced twice.
+ */
+async function settledForGood(store: Store, entries: SettledEntry[], before: Date): Promise<Set<string>> {
+  const finishedTickets = await store.tickets.finishedBefore(entries.flatMap((entry) => (entry.ticketNumber ? [entry.ticketNumber] : [])), before);
+  const noticeOf = (entry: SettledEntry): string => String((JSON.parse(entry.payloadJson) as { noticeId?: unknown }).noticeId ?? '');
+  const archivedNotices = await store.notices.archivedAmong(entries.filter((entry) => entry.kind === NOTICE_CARD_KIND).map(noticeOf));
+  const done = entries.filter((entry) => {
+    if (entry.ticketNumber) return finishedTickets.has(entry.ticketNumber);
+    if (entry.kind === NOTICE_CARD_KIND) return archivedNotices.has(noticeOf(entry));
+    return true;
+  });
+  return new Set(done.map((entry) => entry._id));
 }

@@ -11,6 +11,9 @@ import { inChunks } from './in-chunks.js';
 
 export type OutboxEntry = OutboxEntryDocument;
 
+/** What the housekeeping decides on: a settled log entry. */
+export type SettledEntry = Pick<OutboxEntryDocument, '_id' | 'kind' | 'ticketNumber' | 'payloadJson'>;
+
 /** A message to deliver; `payload` is rendered by the notifier (card or text, in the recipient's language). */
 export interface OutboxMessage {
   key: string;
@@ -136,18 +139,30 @@ export class Outbox {
   }
 
   /**
-   * Deletes the log entries settled (sent or failed) before `before` that nothing will look at again:
-   * those of no ticket and those of finished tickets, with the finished tickets' card lists. Pending
-   * entries and those of tickets still in progress stay. Returns how many entries went.
+   * Deletes the log entries settled (sent or failed) before `before` that `settledForGood` says
+   * nothing will record or look at again, with their attempt claims; a dispatch card leaves its
+   * ticket's card list (the list goes when empty, so cards sent after a reopen stay). Pending
+   * entries are never touched. Returns how many entries went.
    */
-  async pruneSettled(before: Date, finishedBefore: (numbers: readonly string[], before: Date) => Promise<Set<string>>): Promise<number> {
-    const settled = await this.entries.find({ status: { $in: ['sent', 'failed'] }, createdAt: { $lt: before } }, { _id: 1, ticketNumber: 1 }).lean();
-    const cards = await this.ticketCards.find({}, { _id: 1 }).lean();
-    const numbers = [...settled.map((entry) => entry.ticketNumber).filter((n): n is string => Boolean(n)), ...cards.map((card) => card._id)];
-    const finished = await finishedBefore(numbers, before);
-    const ids = settled.filter((entry) => !entry.ticketNumber || finished.has(entry.ticketNumber)).map((entry) => entry._id);
-    for (const chunk of inChunks(ids)) await this.entries.deleteMany({ _id: { $in: chunk } });
-    for (const chunk of inChunks(cards.map((card) => card._id).filter((number) => finished.has(number)))) await this.ticketCards.deleteMany({ _id: { $in: chunk } });
+  async pruneSettled(before: Date, settledForGood: (entries: SettledEntry[]) => Promise<Set<string>>): Promise<number> {
+    const settled: SettledEntry[] = await this.entries
+      .find({ status: { $in: ['sent', 'failed'] }, createdAt: { $lt: before } }, { _id: 1, kind: 1, ticketNumber: 1, payloadJson: 1 })
+      .lean();
+    const done = await settledForGood(settled);
+    const gone = settled.filter((entry) => done.has(entry._id));
+    const ids = gone.map((entry) => entry._id);
+    for (const chunk of inChunks(ids)) {
+      await this.entries.deleteMany({ _id: { $in: chunk } });
+      await this.attemptClaims.deleteMany({ scope: { $in: chunk } });
+    }
+    const cardsByTicket = new Map<string, string[]>();
+    for (const entry of gone) {
+      if (entry.kind === 'dispatch-card' && entry.ticketNumber) cardsByTicket.set(entry.ticketNumber, [...(cardsByTicket.get(entry.ticketNumber) ?? []), entry._id]);
+    }
+    for (const [ticketNumber, entryIds] of cardsByTicket) {
+      await this.ticketCards.updateOne({ _id: ticketNumber }, { $pullAll: { entryIds } });
+      await this.ticketCards.deleteOne({ _id: ticketNumber, entryIds: { $size: 0 } });
+    }
     return ids.length;
   }
 

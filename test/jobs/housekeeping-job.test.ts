@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { runHousekeepingJob } from '../../jobs/housekeeping-job.js';
+import { NOTICE_CARD_KIND } from '../../store/notices.js';
 import { intake, openJobTestBed, resolvedTicket, type JobTestBed } from './job-fixtures.js';
 
 const DAY = 86_400_000;
@@ -15,10 +16,11 @@ describe('jobs: housekeeping', function () {
   });
   after(async () => bed?.close());
 
-  async function sentMessage(key: string, ticketNumber: string | undefined, at: Date, kind = 'text'): Promise<void> {
-    await bed.store.outbox.record({ key, kind, conversationKey: 'conv-resident', ticketNumber, payload: { text: key } }, at);
+  async function sentMessage(key: string, ticketNumber: string | undefined, at: Date, kind = 'text', payload: Record<string, unknown> = { text: key }): Promise<void> {
+    await bed.store.outbox.record({ key, kind, conversationKey: 'conv-resident', ticketNumber, payload }, at);
     const [entry] = await bed.store.outbox.due(new Date(at.getTime() + 1), 500).then((due) => due.filter((e) => e._id === key));
     assert.ok(entry, key);
+    assert.ok(await bed.store.outbox.claimAttempt(entry, at));
     await bed.store.outbox.markSent(entry, `activity-${key}`, at);
   }
 
@@ -66,7 +68,34 @@ describe('jobs: housekeeping', function () {
     assert.equal(result.conversations, 1);
     assert.deepEqual(await bed.store.botState.read(['msteams/conversations/idle']), {}, 'a resident coming back starts afresh');
 
+    assert.equal(await bed.connection.collection('outboxAttemptClaims').countDocuments({ scope: 'old:closed' }), 0, 'the attempt claims of a dropped entry go with it');
+    assert.equal(await bed.connection.collection('outboxAttemptClaims').countDocuments({ scope: 'old:open' }), 1);
+
     const again = await runHousekeepingJob(bed.store, () => T);
     assert.deepEqual(again, { outboxEntries: 0, intakeKeys: 0, conversations: 0 });
+  });
+
+  it('keeps the cards of a notice still shown (publishing it again must not send them twice) and drops them once it is archived', async () => {
+    await bed.connection.collection('notices').insertMany([
+      { _id: 'N-shown' as never, status: 'published' },
+      { _id: 'N-over' as never, status: 'archived' },
+    ]);
+    await sentMessage('notice:N-shown:r1', undefined, daysAgo(50), NOTICE_CARD_KIND, { noticeId: 'N-shown' });
+    await sentMessage('notice:N-over:r1', undefined, daysAgo(50), NOTICE_CARD_KIND, { noticeId: 'N-over' });
+    await runHousekeepingJob(bed.store, () => T);
+    const left = (await bed.store.outbox.entries.find({ kind: NOTICE_CARD_KIND }, { _id: 1 }).lean()).map((e) => e._id);
+    assert.deepEqual(left, ['notice:N-shown:r1']);
+    assert.equal(await bed.store.outbox.record({ key: 'notice:N-shown:r1', kind: NOTICE_CARD_KIND, conversationKey: 'conv-resident', payload: { noticeId: 'N-shown' } }, T), false);
+  });
+
+  it('takes only the dropped cards off a ticket’s card list: a card sent after a reopen stays', async () => {
+    const number = await resolvedTicket(bed.store, daysAgo(70), daysAgo(68));
+    await bed.store.tickets.act(number, 'close', { by: system, at: daysAgo(67) });
+    await bed.connection.collection('tickets').updateOne({ _id: number as never }, { $set: { updatedAt: daysAgo(67) } });
+    await sentMessage(`old-card:${number}`, number, daysAgo(69), 'dispatch-card');
+    // as if the ticket were reopened and a new card sent between the job's check and its delete
+    await bed.connection.collection('ticketCards').updateOne({ _id: number as never }, { $addToSet: { entryIds: 'card-after-reopen' } });
+    await runHousekeepingJob(bed.store, () => T);
+    assert.deepEqual((await bed.connection.collection('ticketCards').findOne({ _id: number as never }))?.entryIds, ['card-after-reopen']);
   });
 });
