@@ -65,6 +65,10 @@ export class PropDeskBot extends ActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = { ...(invokeValue.action?.data ?? {}), verb: invokeValue.action?.verb };
     if (data.verb === 'refresh') {
+      // a refreshed card shows the ticket (and signed photo links): only to staff
+      if (!(await this.deps.store.staff.byAccount(context.activity.channelId, context.activity.from.id))) {
+        return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'cards are for staff' } as never };
+      }
       const ticket = await this.deps.store.tickets.findByNumber(String((data as { ticket?: unknown }).ticket ?? ''));
       if (ticket) return this.cardResponse(context, ticket);
     }

@@ -12,11 +12,12 @@ import { extractPhones, extractTimes, parseAddress } from '../../nlu/index.js';
 import { categoryFromAnswer } from './category-choice.js';
 import { isNo, isYes } from './confirmation-words.js';
 import { handleEmergency } from './emergency.js';
-import type { DraftAttachment, IntakeDraft } from './intake-draft.js';
+import type { IntakeDraft } from './intake-draft.js';
 import { matchFaq } from './faq.js';
 import { categoryLabel, describeLocation, faqAnswer, ticketCreated, withButtons } from './replies.js';
 import type { ResidentTickets } from './resident-tickets.js';
 import { residentTurn } from './resident-turn.js';
+import { residentAttachments } from './attachments.js';
 
 export const INTAKE_DIALOG = 'residentIntake';
 const PROMPT = 'residentIntakePrompt';
@@ -246,9 +247,6 @@ export class IntakeDialog extends ComponentDialog {
   }
 
   private keepAttachments(context: TurnContext, draft: IntakeDraft): void {
-    const attachments: DraftAttachment[] = (context.activity.attachments ?? [])
-      .filter((a) => a.contentType && a.contentType !== 'application/vnd.microsoft.card.adaptive')
-      .map((a) => ({ contentType: a.contentType, url: a.contentUrl, name: a.name }));
-    draft.attachments.push(...attachments);
+    draft.attachments.push(...residentAttachments(context.activity));
   }
 }

@@ -25,6 +25,7 @@ import { ReferenceSaver } from './reference-saver.js';
 import { takeSurveyAnswer, takeSurveyComment, type PendingSurveyComment, type SurveyAnswers } from './survey-replies.js';
 import { TicketCommands } from './ticket-commands.js';
 import { withoutTicketNumber } from './ticket-number.js';
+import { residentAttachments } from './attachments.js';
 
 export interface ResidentDeskDependencies {
   property: Property;
@@ -288,7 +289,7 @@ export class ResidentDesk implements Desk {
       phone: account?.phone ?? null,
       phoneOnFile: account ? { phone: account.phone ?? null } : null,
       preferredTime: null,
-      attachments: (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, url: a.contentUrl, name: a.name })),
+      attachments: residentAttachments(activity),
       messages: [],
       possibleDuplicate: null,
       asked: false,

@@ -3,6 +3,7 @@ import { isOpen, STATUS_LABELS, type Property } from '../../domain/index.js';
 import { labelOf, ticketLine } from './replies.js';
 import type { ResidentTickets } from './resident-tickets.js';
 import { residentTurn } from './resident-turn.js';
+import { residentAttachments } from './attachments.js';
 
 /** "My tickets", one ticket by number, adding to a ticket and cancelling one: always the resident's own. */
 export class TicketCommands {
@@ -39,7 +40,7 @@ export class TicketCommands {
     const ticket = await this.tickets.own(number, resident);
     if (!ticket) return void (await context.sendActivity(t('residentTicketNotFound', { number })));
     if (!isOpen(ticket.status)) return void (await context.sendActivity(t('ticketClosed', { number, status: labelOf(STATUS_LABELS[ticket.status], resident.language) })));
-    const attachments = (context.activity.attachments ?? []).map((a) => ({ contentType: a.contentType, url: a.contentUrl, name: a.name }));
+    const attachments = residentAttachments(context.activity);
     if (!note && attachments.length === 0) return void (await context.sendActivity(t('addNeedsText', { number })));
     await this.tickets.addMessage(number, resident, note, attachments.length ? { attachments } : undefined);
     await context.sendActivity(t('addedToTicket', { number }));

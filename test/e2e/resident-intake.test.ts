@@ -62,7 +62,16 @@ describe('resident intake over HTTP', () => {
     assert.match(textsOf(await client.say('厨房水管漏水了')), /具体位置/);
     assert.match(textsOf(await client.say('3栋2单元501')), /联系电话/);
     assert.match(textsOf(await client.say('13900139000')), /上门的时间/);
-    const photo = await client.send(client.activity({ text: '明天下午', attachments: [{ contentType: 'image/jpeg', contentUrl: 'http://127.0.0.1:1/leak.jpg', name: 'leak.jpg' }] }));
+    const photo = await client.send(
+      client.activity({
+        text: '明天下午',
+        attachments: [
+          { contentType: 'image/jpeg', contentUrl: 'http://127.0.0.1:1/leak.jpg', name: 'leak.jpg' },
+          // a stored-media address only counts from the channel that stores media (WeChat): not someone else's file named here
+          { contentType: 'image/jpeg', contentUrl: 'propdesk-media:wechat:someone-elses-photo', name: 'x.jpg' },
+        ],
+      }),
+    );
     assert.match(textsOf(photo), /上门时间：明天下午/);
     assert.match(textsOf(photo), /照片：1 张/);
     const ticket = await ticketIn(textsOf(await client.say('好的')));

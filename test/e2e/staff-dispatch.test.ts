@@ -213,6 +213,11 @@ describe('staff side: dispatch cards and card actions', function () {
     const resident = new BotClient(app.url, { id: 'resident-1' }, residentConversation, 'msteams');
     const forged = await invoke(resident, 'accept', { ticket: ticket.number });
     assert.equal((forged.body as { statusCode: number }).statusCode, 403);
+    const peek = await invoke(resident, 'refresh', { ticket: ticket.number });
+    assert.equal((peek.body as { statusCode: number }).statusCode, 403, 'a resident cannot fetch a dispatch card');
+    assert.ok(!JSON.stringify(peek.body).includes(ticket.text));
+    const staffRefresh = await invoke(clients.eng1!, 'refresh', { ticket: ticket.number });
+    assert.equal((staffRefresh.body as { statusCode: number }).statusCode, 200);
     const otherDepartment = await invoke(clients.sec1!, 'resolve', { ticket: ticket.number, text: 'done' });
     assert.equal((otherDepartment.body as { statusCode: number }).statusCode, 403);
     const submitted = await resident.send(resident.activity({ value: { verb: 'accept', ticket: ticket.number } }));
