@@ -17,6 +17,11 @@ export async function handleArchiveCommand(context: TurnContext, staff: StaffMem
   const match = COMMAND.exec((context.activity.text ?? '').trim());
   if (!match) return false;
   const archiveNo = match[1]!.toUpperCase();
+  if (context.activity.conversation?.isGroup) {
+    // a household file (members, full phone numbers) is shown in a private chat only, never to a group
+    await context.sendActivity(t('staffArchivePrivateOnly', { archiveNo }));
+    return true;
+  }
   try {
     const outcome = await store.internalAccess.read(staff._id, archiveNo, match[2], clock());
     if (outcome.kind === 'not-found') {

@@ -121,6 +121,13 @@ describe('household archives from staff chat', function () {
     ]);
   });
 
+  it('shows a file in a private chat only: in a group chat even the project manager is asked to go private', async () => {
+    tick();
+    const inGroup = textsOf(await staff.pm!.send(staff.pm!.activity({ text: '档案 HY01-3-2-501 法务复核', conversation: { id: 'staff-team-channel', isGroup: true } })));
+    assert.match(inGroup, /请在与我的私聊中查阅/);
+    assert.doesNotMatch(inGroup, /13800138000|张伟/);
+  });
+
   it('a resident cannot use the staff commands to read a file or decide a request', async () => {
     const before = (await app.store.audit.forHousehold(ARCHIVE_NO)).length;
     const resident = new BotClient(app.url, { id: 'resident-x', name: 'x' });

@@ -20,6 +20,7 @@ export const archivesEn: Record<keyof typeof archivesZhCN, string> = {
   staffNoticeStatus: 'Notice {{id}}: {{done}}/{{total}} households acknowledged; pending: {{pending}}',
   staffArchive: 'File {{archiveNo}}\n{{members}}\n{{records}} records · {{tickets}} tickets · {{changes}} changes (this read is logged)',
   staffArchiveNotFound: 'No file {{archiveNo}} (this read is logged).',
+  staffArchivePrivateOnly: 'A household file holds personal data: ask for it in a private chat with me (archive {{archiveNo}} <reason>).',
   staffArchiveNeedsReason: 'Reading a file needs a reason, e.g. archive HY01-3-2-501 checking the repair address. This attempt is logged.',
   staffArchiveGrant: '(read under request {{id}}, valid until {{until}})',
   staffArchiveRequested: 'Reading file {{archiveNo}} needs your department head\'s approval. Request {{id}} is recorded and awaits {{approvers}}; once approved, send "archive {{archiveNo}} <reason>" again within 24 hours to read it.',

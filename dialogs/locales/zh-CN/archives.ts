@@ -19,6 +19,7 @@ export const archivesZhCN = {
   staffNoticeStatus: '公告 {{id}}：{{done}}/{{total}} 户已签收；未签收：{{pending}}',
   staffArchive: '档案 {{archiveNo}}\n{{members}}\n记录 {{records}} 条 · 工单 {{tickets}} 张 · 变更 {{changes}} 次（本次查阅已登记）',
   staffArchiveNotFound: '没有档案 {{archiveNo}}（本次查阅已登记）。',
+  staffArchivePrivateOnly: '档案含住户个人信息，请在与我的私聊中查阅：档案 {{archiveNo}} <理由>。',
   staffArchiveNeedsReason: '查阅档案须说明理由，例如：档案 HY01-3-2-501 核实报修地址。本次尝试已登记。',
   staffArchiveGrant: '（依查档申请 {{id}} 查阅，{{until}} 前有效）',
   staffArchiveRequested: '查阅档案 {{archiveNo}} 须经部门负责人批准。已登记查档申请 {{id}}，待 {{approvers}} 批准；批准后 24 小时内再发送“档案 {{archiveNo}} 理由”即可查阅。',
