@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
  */
 
 const OP_MSG = 2013;
+const OP_COMPRESSED = 2012;
 const MORE_TO_COME = 0x2;
 /** A write that gets no answer for this long gives the gate up (logged), so one stuck command cannot stop all writes. */
 const HOLD_LIMIT_MS = 30_000;
@@ -68,7 +69,8 @@ class FrameReader {
     this.buffered += chunk.length;
     const frames: Buffer[] = [];
     while (this.buffered >= 4) {
-      const head = this.chunks[0]!.length >= 4 ? this.chunks[0]! : Buffer.concat(this.chunks);
+      if (this.chunks[0]!.length < 4) this.chunks = [Buffer.concat(this.chunks)];
+      const head = this.chunks[0]!;
       const length = head.readInt32LE(0);
       if (length < 16) throw new Error(`malformed wire message length ${length}`);
       if (this.buffered < length) break;
@@ -82,32 +84,34 @@ class FrameReader {
   }
 }
 
-/** Counts complete messages in a byte stream without keeping them. */
-class FrameCounter {
-  private header = Buffer.alloc(4);
+/** Follows the messages of a byte stream without keeping them: reports the `responseTo` of each one that ends. */
+class ReplyWatcher {
+  private readonly header = Buffer.alloc(12);
   private headerBytes = 0;
   private remaining = 0;
+  private responseTo = 0;
 
-  /** Number of messages that ended within `chunk`. */
-  push(chunk: Buffer): number {
-    let ended = 0;
+  /** `responseTo` of every message that ended within `chunk`, in order. */
+  push(chunk: Buffer): number[] {
+    const ended: number[] = [];
     let offset = 0;
     while (offset < chunk.length) {
       if (this.remaining > 0) {
         const take = Math.min(this.remaining, chunk.length - offset);
         this.remaining -= take;
         offset += take;
-        if (this.remaining === 0) ended += 1;
+        if (this.remaining === 0) ended.push(this.responseTo);
         continue;
       }
-      const take = Math.min(4 - this.headerBytes, chunk.length - offset);
+      const take = Math.min(12 - this.headerBytes, chunk.length - offset);
       chunk.copy(this.header, this.headerBytes, offset, offset + take);
       this.headerBytes += take;
       offset += take;
-      if (this.headerBytes === 4) {
-        this.remaining = this.header.readInt32LE(0) - 4;
+      if (this.headerBytes === 12) {
         this.headerBytes = 0;
-        if (this.remaining <= 0) throw new Error('malformed wire message length');
+        this.remaining = this.header.readInt32LE(0) - 12;
+        this.responseTo = this.header.readInt32LE(8);
+        if (this.remaining < 4) throw new Error('malformed wire message length');
       }
     }
     return ended;
@@ -121,6 +125,8 @@ interface Request {
 
 /** What a client message is: a write (by the command name of an OP_MSG body), and whether it expects a reply. */
 export function describeRequest(frame: Buffer): Request {
+  // a compressed message could be anything: let it wait like a write
+  if (frame.length >= 16 && frame.readInt32LE(12) === OP_COMPRESSED) return { write: true, expectsReply: true };
   if (frame.length < 27 || frame.readInt32LE(12) !== OP_MSG) return { write: false, expectsReply: true };
   const expectsReply = (frame.readUInt32LE(16) & MORE_TO_COME) === 0;
   // header (16) + flagBits (4) + section kind (1) + document length (4) + element type (1) → element name
@@ -135,11 +141,13 @@ function pipeConnection(client: Socket, upstreamHost: string, upstreamPort: numb
   client.setNoDelay(true);
   upstream.setNoDelay(true);
   const requests = new FrameReader();
-  const replies = new FrameCounter();
+  const replies = new ReplyWatcher();
   /** Messages held back, in order, behind a write that waits for the gate. */
   const queue: Buffer[] = [];
   let waitingForGate = false;
   let holding = false;
+  /** requestID of the write holding the gate: only its answer lets the next write through. */
+  let heldRequestId = 0;
   let holdTimer: NodeJS.Timeout | undefined;
 
   const letGo = (): void => {
@@ -166,6 +174,7 @@ function pipeConnection(client: Socket, upstreamHost: string, upstreamPort: numb
         upstream.write(frame);
         if (request.expectsReply) {
           holding = true;
+          heldRequestId = frame.readInt32LE(4);
           holdTimer = setTimeout(() => {
             logger.warn({ holdLimitMs: HOLD_LIMIT_MS }, 'embedded database: a write got no answer in time; letting the next write through');
             letGo();
@@ -195,7 +204,7 @@ function pipeConnection(client: Socket, upstreamHost: string, upstreamPort: numb
     drain();
   });
   upstream.on('data', (chunk: Buffer) => {
-    let ended: number;
+    let ended: number[];
     try {
       ended = replies.push(chunk);
     } catch (err) {
@@ -204,7 +213,7 @@ function pipeConnection(client: Socket, upstreamHost: string, upstreamPort: numb
       return;
     }
     client.write(chunk);
-    if (ended > 0 && holding) {
+    if (holding && ended.includes(heldRequestId)) {
       letGo();
       drain();
     }
@@ -229,8 +238,12 @@ export async function startSingleWriterProxy(upstreamUri: string, logger: Logger
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(0, '127.0.0.1', () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
   });
+  server.on('error', (err) => logger.warn({ err }, 'embedded database proxy: server error'));
   const { port: ownPort } = server.address() as { port: number };
   return {
     uri: `mongodb://127.0.0.1:${ownPort}/`,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createConnection } from 'node:net';
+import { createConnection, createServer, type Socket } from 'node:net';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import { describeRequest, startSingleWriterProxy, type SingleWriterProxy } from '../../store/embedded/single-writer-proxy.js';
@@ -8,12 +8,12 @@ const { BSON, MongoClient } = mongoose.mongo;
 const quietLogger = pino({ level: 'silent' });
 
 /** An OP_MSG with one body section. */
-function opMsg(body: Record<string, unknown>, flagBits = 0, opCode = 2013): Buffer {
+function opMsg(body: Record<string, unknown>, flagBits = 0, opCode = 2013, requestId = 7, responseTo = 0): Buffer {
   const doc = Buffer.from(BSON.serialize(body));
   const frame = Buffer.alloc(21 + doc.length);
   frame.writeInt32LE(frame.length, 0);
-  frame.writeInt32LE(7, 4);
-  frame.writeInt32LE(0, 8);
+  frame.writeInt32LE(requestId, 4);
+  frame.writeInt32LE(responseTo, 8);
   frame.writeInt32LE(opCode, 12);
   frame.writeUInt32LE(flagBits, 16);
   frame[20] = 0;
@@ -30,6 +30,50 @@ describe('single-writer proxy in front of the embedded database', () => {
     assert.deepEqual(describeRequest(opMsg({ aggregate: 'tickets', pipeline: [] })), { write: false, expectsReply: true });
     assert.deepEqual(describeRequest(opMsg({ delete: 'tickets', deletes: [] }, 0x2)), { write: true, expectsReply: false });
     assert.equal(describeRequest(opMsg({ isMaster: 1 }, 0, 2004)).write, false);
+  });
+
+  it('lets the next write through only when the answer to the write holding the gate has arrived', async () => {
+    const received: Array<{ socket: Socket; requestId: number; command: string }> = [];
+    const upstream = createServer((socket) => {
+      let pending = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
+          const frame = pending.subarray(0, pending.readInt32LE(0));
+          pending = pending.subarray(frame.length);
+          received.push({ socket, requestId: frame.readInt32LE(4), command: Object.keys(BSON.deserialize(frame.subarray(21)))[0]! });
+        }
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const proxy = await startSingleWriterProxy(`mongodb://127.0.0.1:${(upstream.address() as { port: number }).port}/`, quietLogger);
+    const connect = () => new Promise<Socket>((resolve) => { const s = createConnection(Number(new URL(proxy.uri).port), '127.0.0.1', () => resolve(s)); });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+    const answer = (requestId: number) => {
+      const to = received.find((r) => r.requestId === requestId)!;
+      to.socket.write(opMsg({ ok: 1 }, 0, 2013, 1000 + requestId, requestId));
+    };
+    try {
+      const first = await connect();
+      const second = await connect();
+      first.write(Buffer.concat([opMsg({ find: 'a' }, 0, 2013, 5), opMsg({ insert: 'a' }, 0, 2013, 6)]));
+      await settle();
+      assert.deepEqual(received.map((r) => r.requestId), [5, 6]);
+      second.write(opMsg({ update: 'b' }, 0, 2013, 7));
+      await settle();
+      assert.deepEqual(received.map((r) => r.requestId), [5, 6], 'the second write waits for the first');
+      answer(5);
+      await settle();
+      assert.deepEqual(received.map((r) => r.requestId), [5, 6], 'the answer to a read does not open the gate');
+      answer(6);
+      await settle();
+      assert.deepEqual(received.map((r) => [r.requestId, r.command]), [[5, 'find'], [6, 'insert'], [7, 'update']]);
+      first.destroy();
+      second.destroy();
+    } finally {
+      await proxy.close();
+      await new Promise<void>((resolve) => upstream.close(() => resolve()));
+    }
   });
 
   describe('against the test database', () => {
