@@ -264,6 +264,10 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
     '一氧化碳报警器在嘀嘀叫，刚换的电池也不行，人都好好的，估计是坏了',
     'My carbon monoxide alarm keeps chirping even with new batteries, we all feel fine',
     '如果在小区里被狗咬了 应该找谁处理',
+    '清明节小区里可以烧纸吗',
+    '晚上流浪猫老在楼下打架，吵得睡不着',
+    '钥匙卡在窗户缝里拿不出来',
+    '单元门要跳一下才开，门禁不灵',
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 
@@ -287,6 +291,11 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
     ['我家里进来了一个陌生人', 'intruder'],
     ['一个男的在划车', 'intruder'],
     ['门口站着个陌生男人不走', 'intruder'],
+    ['楼下有人在烧纸', 'fire-smell'],
+    ['孩子的手卡在电梯门缝里了', 'medical'],
+    ['天台上有个人说要跳', 'self-harm'],
+    ['天台上有个人坐在边上 好像要跳', 'self-harm'],
+    ['有个小孩在电梯里一个人哭，电梯卡在两层中间', 'elevator-occupied'],
   ];
   it('a what-if clause does not hide what is happening now', () => {
     assert.ok(matchSafety('万一他真跳了怎么办，他现在坐在天台边上').length > 0);
