@@ -56,7 +56,8 @@ describe('jobs: housekeeping', function () {
     assert.deepEqual((await bed.store.outbox.sentCards(open)).map((e) => e._id), ['old:open'], 'the card of a ticket in progress can still be refreshed');
     assert.ok((await bed.store.outbox.entries.countDocuments({ ticketNumber: open })) > 0);
 
-    assert.ok(await bed.store.tickets.findByNumber(closed), 'the ticket and its history stay');
+    assert.ok(await bed.store.tickets.findByNumber(closed), 'the ticket and its history stay (in the archive)');
+    assert.equal(result.ticketsArchived, 1);
     assert.equal(await bed.connection.collection('ticketIntakes').countDocuments({ number: closed }), 0);
     assert.equal(await bed.connection.collection('ticketIntakes').countDocuments({ number: open }), 1);
     assert.equal(result.intakeKeys, 1);
@@ -67,6 +68,6 @@ describe('jobs: housekeeping', function () {
     assert.deepEqual(await bed.store.botState.read(['msteams/conversations/idle']), {}, 'a resident coming back starts afresh');
 
     const again = await runHousekeepingJob(bed.store, () => T);
-    assert.deepEqual(again, { outboxEntries: 0, intakeKeys: 0, conversations: 0 });
+    assert.deepEqual(again, { outboxEntries: 0, intakeKeys: 0, conversations: 0, ticketsArchived: 0 });
   });
 });
