@@ -100,8 +100,9 @@ const EVENT_OF_ACTION: Readonly<Record<TicketAction, TicketEventKind>> = {
 const SLA_ACTIONS: ReadonlySet<TicketAction> = new Set(['accept', 'reply', 'resolve', 'close', 'reopen', 'reassign', 'cancel', 'escalate']);
 
 const FINISHED_STATUSES = ['closed', 'cancelled'] as const;
-/** How many finished tickets one step of the move copies and deletes together. */
+/** The move reads finished tickets in batches of this many and deletes them from `tickets` this many at a time. */
 const ARCHIVE_BATCH = 200;
+const DELETE_BATCH = 2_000;
 
 const MAX_NUMBER_ATTEMPTS = 100;
 const MAX_CHANGE_ATTEMPTS = 8;
@@ -243,21 +244,32 @@ export class TicketRepository {
    * archived sequence is recorded, so ticket numbers are never given out twice.
    */
   async archiveFinished(before: Date): Promise<number> {
-    const due = await this.tickets.find({ status: { $in: [...FINISHED_STATUSES] }, updatedAt: { $lt: before } }, { _id: 1 }).lean();
+    // one read of `tickets` for the copies; the deletes come after it, in large batches, because on
+    // FerretDB each delete reads the whole collection as well
+    const copied: Array<{ _id: unknown; version: number }> = [];
+    let batch: Ticket[] = [];
+    const copyBatch = async () => {
+      await this.recordArchivedNumbers(batch.map((ticket) => ticket.number));
+      for (const ticket of batch) if (await this.copyToArchive(ticket)) copied.push({ _id: ticket._id, version: ticket.version });
+      batch = [];
+    };
+    const due = this.tickets.find({ status: { $in: [...FINISHED_STATUSES] }, updatedAt: { $lt: before } }).lean().cursor({ batchSize: ARCHIVE_BATCH });
+    for await (const ticket of due) {
+      batch.push(ticket as Ticket);
+      if (batch.length >= ARCHIVE_BATCH) await copyBatch();
+    }
+    if (batch.length > 0) await copyBatch();
+
     let moved = 0;
-    for (const chunk of inChunks(due.map((row) => String(row._id)), ARCHIVE_BATCH)) {
-      const tickets = (await this.tickets.find({ _id: { $in: chunk }, status: { $in: [...FINISHED_STATUSES] }, updatedAt: { $lt: before } }).lean()) as Ticket[];
-      if (tickets.length === 0) continue;
-      await this.recordArchivedNumbers(tickets.map((ticket) => ticket.number));
-      const copied: Ticket[] = [];
-      for (const ticket of tickets) if (await this.copyToArchive(ticket)) copied.push(ticket);
-      if (copied.length === 0) continue;
-      const deleted = await this.tickets.deleteMany({ $or: copied.map((ticket) => ({ _id: ticket._id, version: ticket.version })) });
+    for (const chunk of inChunks(copied, DELETE_BATCH)) {
+      const byVersion = new Map<number, unknown[]>();
+      for (const ticket of chunk) byVersion.set(ticket.version, [...(byVersion.get(ticket.version) ?? []), ticket._id]);
+      const deleted = await this.tickets.deleteMany({ $or: [...byVersion].map(([version, ids]) => ({ version, _id: { $in: ids } })) });
       moved += deleted.deletedCount;
-      if (deleted.deletedCount === copied.length) continue;
-      // changed since they were read: they stay in `tickets`, and the copies just written go again
-      const stayed = await this.tickets.find({ _id: { $in: copied.map((ticket) => ticket._id) } }, { _id: 1 }).lean();
-      const versions = new Map(copied.map((ticket) => [String(ticket._id), ticket.version]));
+      if (deleted.deletedCount === chunk.length) continue;
+      // changed since they were copied: they stay in `tickets`, and their copies go again
+      const stayed = await this.tickets.find({ _id: { $in: chunk.map((ticket) => ticket._id) } }, { _id: 1 }).lean();
+      const versions = new Map(chunk.map((ticket) => [String(ticket._id), ticket.version]));
       for (const row of stayed) await this.archive.deleteOne({ _id: row._id, version: versions.get(String(row._id)) });
     }
     return moved;
