@@ -16,7 +16,6 @@ const SYSTEM = { kind: 'system' as const, id: 'dispatcher', name: 'PropDesk' };
 export async function dispatchNewTickets(store: Store, clock: Clock, options: { limit?: number; sweep?: boolean } = {}): Promise<string[]> {
   const limit = options.limit ?? 100;
   const queued = (await store.tickets.newTickets.find({}, { _id: 1 }).sort({ at: 1 }).limit(limit).lean()).map((q) => q._id);
-  // new tickets are never archived: the sweep reads `tickets` only
   const swept = options.sweep ? (await store.tickets.tickets.find({ status: 'new' }, { number: 1 }).limit(limit).lean()).map((t) => t.number) : [];
   const dispatched: string[] = [];
   for (const number of new Set([...queued, ...swept])) {

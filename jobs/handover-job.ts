@@ -36,8 +36,6 @@ export function shiftBounds(now: Date, shifts: readonly string[], zone: string):
 /** What the outgoing shift hands over: received this shift, still open by status, due next shift, breached. */
 export async function handoverContent(store: Store, now: Date): Promise<HandoverContent> {
   const { previous, current, next } = shiftBounds(now, store.property.shifts, store.property.timeZone);
-  // only `tickets`: open tickets are always there, and so is anything received last shift (the archive
-  // takes tickets finished and unchanged for 30 days)
   const tickets = store.tickets.tickets;
   const numbers = (rows: Array<{ number: string }>) => rows.map((r) => r.number);
   const received = numbers(await tickets.find({ createdAt: { $gte: previous, $lt: current } }, { number: 1 }).sort({ createdAt: 1 }).lean());

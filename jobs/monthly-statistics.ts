@@ -79,14 +79,15 @@ function zeroed<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-/** Statistics of the tickets received in one month (the property's zone), counted in code from one indexed read of `tickets` and one of the archive. */
+/** Statistics of the tickets received in one month (the property's zone), counted in code from one indexed read. */
 export async function monthStatistics(store: Store, month: string): Promise<MonthStatistics> {
   const { start, end } = monthRange(month, store.property.timeZone);
-  // tickets in progress and archived ones alike (a past month is mostly in the archive)
-  const tickets = await store.tickets.findEverywhere(
-    { createdAt: { $gte: start, $lt: end } },
-    { number: 1, category: 1, nature: 1, status: 1, resolveDueAt: 1, replyBreached: 1, resolveBreached: 1, satisfaction: 1, resolvedAt: 1, events: 1 },
-  );
+  const tickets = await store.tickets.tickets
+    .find(
+      { createdAt: { $gte: start, $lt: end } },
+      { number: 1, category: 1, nature: 1, status: 1, resolveDueAt: 1, replyBreached: 1, resolveBreached: 1, satisfaction: 1, resolvedAt: 1, events: 1 },
+    )
+    .lean();
   const stats: MonthStatistics = {
     month,
     total: tickets.length,

@@ -28,11 +28,12 @@ export function matterLabel(cluster: RepeatCluster): string {
 export async function runRepeatsJob(store: Store, clock: Clock): Promise<RepeatsJobResult> {
   const now = clock();
   const since = new Date(now.getTime() - 3 * REPEAT_WINDOW_DAYS * DAY_MS);
-  // the window reaches back 90 days: tickets finished over 30 days ago are in the archive by then
-  const rows = await store.tickets.findEverywhere(
-    { createdAt: { $gt: since, $lte: now }, category: { $in: ['complaint', 'repair'] } },
-    { number: 1, category: 1, createdAt: 1, householdId: 1, location: 1, text: 1, topic: 1, status: 1 },
-  );
+  const rows = await store.tickets.tickets
+    .find(
+      { createdAt: { $gt: since, $lte: now }, category: { $in: ['complaint', 'repair'] } },
+      { number: 1, category: 1, createdAt: 1, householdId: 1, location: 1, text: 1, topic: 1, status: 1 },
+    )
+    .lean();
   const items: RepeatCandidate[] = rows
     .filter((t) => t.status !== 'cancelled')
     .map((t) => ({

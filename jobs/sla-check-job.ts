@@ -22,7 +22,6 @@ export async function runSlaCheckJob(store: Store, _clock: Clock): Promise<SlaCh
   const handledThrough = await timers.handledThrough();
   const result: SlaCheckResult = { open: 0, rebooked: 0, forgotten: 0 };
   const open = new Set<string>();
-  // open tickets are always in `tickets` (only finished ones are archived)
   for await (const ticket of store.tickets.tickets.find({ status: { $in: [...OPEN_STATUSES] } }).lean().cursor()) {
     const current = ticket as Ticket;
     open.add(current.number);

@@ -3,7 +3,7 @@ import type { AuditLog } from './audit-log.js';
 import type { HouseholdDocument } from './models/household.js';
 import type { ResidentAccountDocument } from './models/resident-account.js';
 import type { ExternalAccessRequestDocument } from './models/external-access.js';
-import type { TicketRepository } from './ticket-repository.js';
+import type { TicketDocument } from './models/ticket.js';
 import type { StaffDirectory } from './staff-directory.js';
 import { PermissionDeniedError, requireStaffRole } from './staff-permissions.js';
 
@@ -29,8 +29,7 @@ export class ConfidentialAccess {
     private readonly audit: AuditLog,
     private readonly households: Model<HouseholdDocument>,
     private readonly residents: Model<ResidentAccountDocument>,
-    /** Tickets in progress and archived ones alike (a household's file lists all of its tickets). */
-    private readonly tickets: Pick<TicketRepository, 'findById' | 'findEverywhere'>,
+    private readonly tickets: Model<TicketDocument>,
   ) {}
 
   /** The trimmed reason; a missing or too short one is refused and the refusal logged. */
@@ -57,9 +56,10 @@ export class ConfidentialAccess {
     const household = await this.households.findOne({ archiveNo }).lean();
     await this.audit.record({ actor: { kind: 'staff', ...staff }, action, target, householdId: archiveNo, reason: why, outcome: household ? 'allowed' : 'refused', detail: household ? detail : 'no such household', at });
     if (!household) return null;
-    const tickets = (await this.tickets.findEverywhere({ householdId: archiveNo }, { number: 1, category: 1, severity: 1, status: 1, text: 1, createdAt: 1 })).sort(
-      (a, b) => b.createdAt.getTime() - a.createdAt.getTime(),
-    );
+    const tickets = await this.tickets
+      .find({ householdId: archiveNo }, { number: 1, category: 1, severity: 1, status: 1, text: 1, createdAt: 1 })
+      .sort({ createdAt: -1 })
+      .lean();
     return { household, tickets };
   }
 
@@ -71,7 +71,7 @@ export class ConfidentialAccess {
   /** A resident's full phone number: from their chat account, or else from the ticket they opened. */
   async readResidentPhone(staff: StaffReader, ticketNumber: string, reason: string | undefined): Promise<string | null> {
     const target = { kind: 'ticket-phone', id: ticketNumber };
-    const ticket = await this.tickets.findById(ticketNumber);
+    const ticket = await this.tickets.findById(ticketNumber, { resident: 1, householdId: 1 }).lean();
     const householdId = ticket?.householdId ?? null;
     const why = await this.requireReason(staff, 'read-phone', target, householdId, reason);
     let phone = ticket?.resident?.phone ?? null;

@@ -47,7 +47,7 @@ export class Store {
     this.residents = new ResidentAccounts(connection, this.households);
     this.references = new ConversationReferences(connection);
     this.audit = new AuditLog(connection);
-    this.confidential = new ConfidentialAccess(this.audit, this.households.households, this.residents.accounts, this.tickets);
+    this.confidential = new ConfidentialAccess(this.audit, this.households.households, this.residents.accounts, this.tickets.tickets);
     this.botState = new MongoBotStateStorage(connection);
     this.outbox = new Outbox(connection);
     this.externalAccess = new ExternalArchiveAccess(this.audit, externalAccessRequestModel(connection), this.staff, this.confidential);

@@ -13,20 +13,12 @@ export function formatTicketNumber(prefix: string, sequence: number): string {
   return `${prefix}${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
 }
 
-/** "HY01-20261126-0042" → prefix "HY01-20261126-", sequence 42; null for anything else. */
-export function parseTicketNumber(number: string): { prefix: string; sequence: number } | null {
-  const match = /^(.*-)(\d+)$/.exec(number);
-  return match ? { prefix: match[1]!, sequence: Number(match[2]) } : null;
-}
-
 /**
  * The day's highest sequence number in use, found with `_id` look-ups only (a range query would read
- * the whole collection on FerretDB): double until a number is free, then bisect. Numbers up to
- * `archivedUpTo` (the day's highest moved to the archive) count as taken without a look-up, so the
- * numbers of archived tickets are never given out again and the archive is never read here.
+ * the whole collection on FerretDB): double until a number is free, then bisect.
  */
-export async function highestSequence(tickets: Model<TicketDocument>, prefix: string, archivedUpTo = 0): Promise<number> {
-  const taken = async (sequence: number) => sequence <= archivedUpTo || (await tickets.exists({ _id: formatTicketNumber(prefix, sequence) })) !== null;
+export async function highestSequence(tickets: Model<TicketDocument>, prefix: string): Promise<number> {
+  const taken = async (sequence: number) => (await tickets.exists({ _id: formatTicketNumber(prefix, sequence) })) !== null;
   if (!(await taken(1))) return 0;
   let low = 1;
   let high = 2;

@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { deadlinesFor } from '../domain/sla-clock.js';
-import { applyAction, isTerminal, type ActorKind } from '../domain/transitions.js';
+import { applyAction, type ActorKind } from '../domain/transitions.js';
 import { routeTicket } from '../domain/routing.js';
 import { effectiveSeverity, natureOf, type Category, type Severity, type Source, type TicketAction } from '../domain/vocabulary.js';
 import type { Property } from '../domain/property.js';
@@ -10,11 +10,9 @@ import { ResolvedTickets } from './resolved-tickets.js';
 import { SlaTimers } from './sla-timers.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import { claimModel } from './models/support.js';
-import { ticketArchiveModel, ticketModel, type Actor, type TicketDocument, type TicketEventKind } from './models/ticket.js';
+import { ticketModel, type Actor, type TicketDocument, type TicketEventKind } from './models/ticket.js';
 import {
-  archivedDayModel,
   intakeMapModel,
-  type ArchivedDayDocument,
   newTicketModel,
   residentTicketsModel,
   type IntakeMapDocument,
@@ -22,7 +20,7 @@ import {
   type ResidentTicketsDocument,
 } from './models/ticket-lookups.js';
 import { insertOrUpdate } from './upsert.js';
-import { formatTicketNumber, highestSequence, KeyedMutex, parseTicketNumber, ticketNumberPrefix } from './ticket-numbers.js';
+import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
 import { insertDocument, insertExact } from './insert.js';
 import { inChunks } from './in-chunks.js';
 
@@ -99,11 +97,6 @@ const EVENT_OF_ACTION: Readonly<Record<TicketAction, TicketEventKind>> = {
 /** Actions that change what the SLA job watches: a stage, the assignee or the department to remind. */
 const SLA_ACTIONS: ReadonlySet<TicketAction> = new Set(['accept', 'reply', 'resolve', 'close', 'reopen', 'reassign', 'cancel', 'escalate']);
 
-const FINISHED_STATUSES = ['closed', 'cancelled'] as const;
-/** The move reads finished tickets in batches of this many and deletes them from `tickets` this many at a time. */
-const ARCHIVE_BATCH = 200;
-const DELETE_BATCH = 2_000;
-
 const MAX_NUMBER_ATTEMPTS = 100;
 const MAX_CHANGE_ATTEMPTS = 8;
 
@@ -112,20 +105,9 @@ const MAX_CHANGE_ATTEMPTS = 8;
  * the transition, and the new status, the fields and the history event are written in one
  * single-document update guarded by a version claim (a unique insert), so two concurrent changes
  * cannot both apply.
- *
- * Tickets live in two collections: `tickets` holds every ticket still in progress (and those
- * finished recently), `ticketArchive` the tickets closed or cancelled and unchanged for a while,
- * which `archiveFinished` moves there (FerretDB 1.24 reads the whole collection for every update
- * and for most look-ups, so `tickets` is kept to the work in hand). A ticket in progress is always
- * in `tickets`. Every reader here looks in `tickets` first and then in the archive, and a ticket in
- * both for a moment (a move under way or stopped half-way) is taken from `tickets`.
  */
 export class TicketRepository {
-  /** Tickets in progress and recently finished: the collection every change and look-up starts with. */
   readonly tickets: Model<TicketDocument>;
-  /** Tickets finished (closed or cancelled) and unchanged since the housekeeping cut-off. */
-  readonly archive: Model<TicketDocument>;
-  private readonly archivedDays: Model<ArchivedDayDocument>;
   private readonly versionClaims;
   private readonly numbering = new KeyedMutex();
   /** The last sequence this process gave out per day, so the next number needs no look-up. */
@@ -146,8 +128,6 @@ export class TicketRepository {
     private readonly property: Property,
   ) {
     this.tickets = ticketModel(connection);
-    this.archive = ticketArchiveModel(connection);
-    this.archivedDays = archivedDayModel(connection);
     this.versionClaims = claimModel(connection, 'ticketVersionClaims');
     this.intakes = intakeMapModel(connection);
     this.newTickets = newTicketModel(connection);
@@ -173,140 +153,24 @@ export class TicketRepository {
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
-    return this.findById(number.trim().toUpperCase());
+    return (await this.tickets.findById(number.trim().toUpperCase()).lean()) as Ticket | null;
   }
 
-  /**
-   * The ticket stored under exactly this number: from `tickets` (where every ticket in progress is),
-   * else from the archive; a ticket moved back from the archive between the two reads (reopened) is
-   * looked for in `tickets` once more.
-   */
-  async findById(id: string): Promise<Ticket | null> {
-    const hot = (await this.tickets.findById(id).lean()) as Ticket | null;
-    if (hot) return hot;
-    const archived = (await this.archive.findById(id).lean()) as Ticket | null;
-    return archived ?? ((await this.tickets.findById(id).lean()) as Ticket | null);
-  }
-
-  /** Through the intake map (an `_id` look-up); the scans only cover a crash between the two inserts, or a ticket since archived. */
+  /** Through the intake map (an `_id` look-up); the scan of `tickets` only covers a crash between the two inserts. */
   async findByIntakeKey(intakeKey: string): Promise<Ticket | null> {
-    return (await this.findHotByIntakeKey(intakeKey)) ?? ((await this.archive.findOne({ intakeKey }).lean()) as Ticket | null);
-  }
-
-  private async findHotByIntakeKey(intakeKey: string): Promise<Ticket | null> {
     const mapped = await this.intakes.findById(intakeKey).lean();
     if (mapped) return this.findByNumber(mapped.number);
     return (await this.tickets.findOne({ intakeKey }).lean()) as Ticket | null;
   }
 
-  /**
-   * Every ticket matching `filter`, in `tickets` or in the archive, each once: for the rare reads that
-   * go through the history (reports, the repeat check, a household's file). `tickets` is read first
-   * and the archive second, so a ticket moved meanwhile is in one of the two reads; where a ticket is
-   * in both (a move stopped half-way, or a reopened ticket on its way back), the copy in `tickets`
-   * counts. Unsorted.
-   */
-  async findEverywhere(filter: Record<string, unknown>, projection?: Record<string, 0 | 1>): Promise<Ticket[]> {
-    const hot = (await this.tickets.find(filter, projection).lean()) as Ticket[];
-    const archived = (await this.archive.find(filter, projection).lean()) as Ticket[];
-    if (archived.length === 0) return hot;
-    const seen = new Set(hot.map((ticket) => String(ticket._id)));
-    const inTickets = new Set((await this.tickets.find({}, { _id: 1 }).lean()).map((row) => String(row._id)));
-    const movedBack = archived.map((ticket) => String(ticket._id)).filter((id) => inTickets.has(id) && !seen.has(id));
-    const again = movedBack.length ? ((await this.tickets.find({ $and: [filter, { _id: { $in: movedBack } }] }, projection).lean()) as Ticket[]) : [];
-    return [...hot, ...again, ...archived.filter((ticket) => !inTickets.has(String(ticket._id)))];
-  }
-
   /** Of `numbers`, the tickets closed or cancelled and unchanged since `before`: nothing will happen to them any more. */
   async finishedBefore(numbers: readonly string[], before: Date): Promise<Set<string>> {
     const finished = new Set<string>();
-    const filter = { status: { $in: [...FINISHED_STATUSES] }, updatedAt: { $lt: before } };
     for (const chunk of inChunks([...new Set(numbers)])) {
-      const rows = await this.tickets.find({ _id: { $in: chunk } }, { _id: 1, status: 1, updatedAt: 1 }).lean();
-      const inTickets = new Set(rows.map((row) => String(row._id)));
-      for (const row of rows) if (isTerminal(row.status) && row.updatedAt < before) finished.add(String(row._id));
-      // the copy in `tickets` decides; only the others are looked for in the archive
-      const elsewhere = chunk.filter((number) => !inTickets.has(number));
-      if (elsewhere.length === 0) continue;
-      for (const row of await this.archive.find({ _id: { $in: elsewhere }, ...filter }, { _id: 1 }).lean()) finished.add(String(row._id));
+      const rows = await this.tickets.find({ _id: { $in: chunk }, status: { $in: ['closed', 'cancelled'] }, updatedAt: { $lt: before } }, { _id: 1 }).lean();
+      for (const row of rows) finished.add(String(row._id));
     }
     return finished;
-  }
-
-  /**
-   * Moves the tickets closed or cancelled and unchanged since `before` from `tickets` to the archive;
-   * returns how many moved. Without transactions, each ticket is first copied (an insert with the
-   * same `_id`, or a replace of a copy a stopped run left), then deleted from `tickets` only if its
-   * version is still the one copied: a change that slipped in between keeps the ticket in `tickets`
-   * and its copy is dropped again, and a change that comes after the delete finds it in the archive
-   * (see `change`). A run stopped between the two writes leaves the ticket in both, which readers
-   * take from `tickets`, and the next run finishes the move. Before copying, the day's highest
-   * archived sequence is recorded, so ticket numbers are never given out twice.
-   */
-  async archiveFinished(before: Date): Promise<number> {
-    // one read of `tickets` for the copies; the deletes come after it, in large batches, because on
-    // FerretDB each delete reads the whole collection as well
-    const copied: Array<{ _id: unknown; version: number }> = [];
-    let batch: Ticket[] = [];
-    const copyBatch = async () => {
-      await this.recordArchivedNumbers(batch.map((ticket) => ticket.number));
-      for (const ticket of batch) if (await this.copyToArchive(ticket)) copied.push({ _id: ticket._id, version: ticket.version });
-      batch = [];
-    };
-    const due = this.tickets.find({ status: { $in: [...FINISHED_STATUSES] }, updatedAt: { $lt: before } }).lean().cursor({ batchSize: ARCHIVE_BATCH });
-    for await (const ticket of due) {
-      batch.push(ticket as Ticket);
-      if (batch.length >= ARCHIVE_BATCH) await copyBatch();
-    }
-    if (batch.length > 0) await copyBatch();
-
-    let moved = 0;
-    for (const chunk of inChunks(copied, DELETE_BATCH)) {
-      const byVersion = new Map<number, unknown[]>();
-      for (const ticket of chunk) byVersion.set(ticket.version, [...(byVersion.get(ticket.version) ?? []), ticket._id]);
-      const deleted = await this.tickets.deleteMany({ $or: [...byVersion].map(([version, ids]) => ({ version, _id: { $in: ids } })) });
-      moved += deleted.deletedCount;
-      if (deleted.deletedCount === chunk.length) continue;
-      // changed since they were copied: they stay in `tickets`, and their copies go again
-      const stayed = await this.tickets.find({ _id: { $in: chunk.map((ticket) => ticket._id) } }, { _id: 1 }).lean();
-      const versions = new Map(chunk.map((ticket) => [String(ticket._id), ticket.version]));
-      for (const row of stayed) await this.archive.deleteOne({ _id: row._id, version: versions.get(String(row._id)) });
-    }
-    return moved;
-  }
-
-  /**
-   * Copies a ticket into the archive (replacing a copy left there before); false when the archive
-   * refuses it (another archived ticket with the same intake key): it then stays in `tickets`.
-   */
-  private async copyToArchive(ticket: Ticket): Promise<boolean> {
-    try {
-      await insertExact(this.archive, ticket);
-      return true;
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-    }
-    try {
-      return (await this.archive.collection.replaceOne({ _id: ticket._id as never }, ticket as never)).matchedCount === 1;
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      return false;
-    }
-  }
-
-  /** Raises each numbering day's archived high-water mark to the highest of `numbers` of that day. */
-  private async recordArchivedNumbers(numbers: readonly string[]): Promise<void> {
-    const highest = new Map<string, number>();
-    for (const number of numbers) {
-      const parsed = parseTicketNumber(number);
-      if (parsed) highest.set(parsed.prefix, Math.max(highest.get(parsed.prefix) ?? 0, parsed.sequence));
-    }
-    for (const [prefix, sequence] of highest) await insertOrUpdate(this.archivedDays, prefix, { highest: sequence }, { $max: { highest: sequence } });
-  }
-
-  /** The day's highest sequence moved to the archive (0 when none). */
-  private async archivedUpTo(prefix: string): Promise<number> {
-    return (await this.archivedDays.findById(prefix).lean())?.highest ?? 0;
   }
 
   /** Drops the intake keys of finished tickets (a retried activity is minutes old, not weeks); returns how many. */
@@ -364,7 +228,7 @@ export class TicketRepository {
 
     const prefix = ticketNumberPrefix(this.property.code, intake.at, this.property.timeZone);
     const { ticket, created } = await this.numbering.run(prefix, async () => {
-      let sequence = (this.lastSequence.get(prefix) ?? (await highestSequence(this.tickets, prefix, await this.archivedUpTo(prefix)))) + 1;
+      let sequence = (this.lastSequence.get(prefix) ?? (await highestSequence(this.tickets, prefix))) + 1;
       for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1, sequence += 1) {
         const number = formatTicketNumber(prefix, sequence);
         try {
@@ -373,8 +237,7 @@ export class TicketRepository {
           return { ticket: document as Ticket, created: true };
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
-          // the unique index that refused the insert is on `tickets`: the same intake's ticket is there
-          const sameIntake = await this.findHotByIntakeKey(intake.intakeKey);
+          const sameIntake = await this.findByIntakeKey(intake.intakeKey);
           if (sameIntake) return { ticket: sameIntake, created: false };
           // another process took this number: try the next one
         }
@@ -457,35 +320,11 @@ export class TicketRepository {
       // would make FerretDB 1.24 read the whole collection (it serves only a bare `_id` filter by key)
       const pushed = stripUndefined(event);
       const changes = { ...set, version, updatedAt: event.at };
-      const update = { $set: changes, $push: { events: pushed } };
+      const result = await this.tickets.updateOne({ _id: ticket._id }, { $set: changes, $push: { events: pushed } });
       // the claim also means nobody changed the ticket since `ticket` was read: no need to read it back
-      const changed = { ...ticket, ...changes, events: [...ticket.events, pushed] } as Ticket;
-      const result = await this.tickets.updateOne({ _id: ticket._id }, update);
-      if (result.matchedCount === 1) return changed;
-      // not in `tickets`: a finished ticket in the archive (perhaps moved there since it was read)
-      if (await this.changeArchived(changed, update)) return changed;
+      if (result.matchedCount === 1) return { ...ticket, ...changes, events: [...ticket.events, pushed] } as Ticket;
     }
     throw new ConcurrentChangeError(number);
-  }
-
-  /**
-   * Writes a change to an archived ticket. One still finished afterwards (a note, a late survey
-   * answer or callback) is changed where it is; one back in work (reopened) goes back to `tickets`:
-   * the new version is inserted there first and the archived copy deleted after, so a ticket in
-   * progress is never only in the archive (a stop in between leaves the old copy behind, which
-   * readers ignore while `tickets` has the ticket).
-   */
-  private async changeArchived(changed: Ticket, update: Record<string, unknown>): Promise<boolean> {
-    if (isTerminal(changed.status)) return (await this.archive.updateOne({ _id: changed._id }, update)).matchedCount === 1;
-    if (!(await this.archive.exists({ _id: changed._id }))) return false;
-    try {
-      await insertDocument(this.tickets, changed as unknown as Record<string, unknown>);
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      return false;
-    }
-    await this.archive.deleteOne({ _id: changed._id });
-    return true;
   }
 }
 

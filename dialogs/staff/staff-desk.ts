@@ -65,7 +65,6 @@ export class StaffDesk {
   private async queue(staff: StaffMember, language: Language, t: Translate): Promise<string> {
     const managers = staff.role === 'service-head' || staff.role === 'project-manager';
     const filter = managers ? {} : { $or: [{ 'assignee.id': staff._id }, { department: staff.department, assignee: null }] };
-    // open tickets are always in `tickets` (only finished ones are archived)
     const open = await this.store.tickets.tickets
       .find({ ...filter, status: { $in: ['new', 'dispatched', 'accepted', 'in_progress'] } })
       .sort({ replyDueAt: 1 })

@@ -47,21 +47,3 @@ export function residentTicketsModel(connection: Connection): Model<ResidentTick
     connection.model<ResidentTicketsDocument>('ResidentTickets', residentTicketsSchema)
   );
 }
-
-/**
- * Per numbering day (`_id` = number prefix, e.g. "HY01-20261126-"), the highest sequence moved to
- * `ticketArchive`: numbers up to it count as taken without looking in the archive.
- */
-export interface ArchivedDayDocument {
-  _id: string;
-  highest: number;
-}
-
-const archivedDaySchema = new Schema<ArchivedDayDocument>(
-  { _id: { type: String, required: true }, highest: { type: Number, required: true } },
-  { collection: 'ticketArchiveDays', versionKey: false },
-);
-
-export function archivedDayModel(connection: Connection): Model<ArchivedDayDocument> {
-  return (connection.models.TicketArchiveDay as Model<ArchivedDayDocument> | undefined) ?? connection.model<ArchivedDayDocument>('TicketArchiveDay', archivedDaySchema);
-}

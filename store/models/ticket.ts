@@ -119,12 +119,3 @@ export type Actor = { kind: 'resident' | 'staff' | 'system'; id: string; name?: 
 export function ticketModel(connection: Connection): Model<TicketDocument> {
   return (connection.models.Ticket as Model<TicketDocument> | undefined) ?? connection.model<TicketDocument>('Ticket', ticketSchema);
 }
-
-/**
- * Finished tickets (closed or cancelled, unchanged for a while), moved out of `tickets` by the
- * housekeeping job so that changes and look-ups of tickets in progress do not pay for the whole
- * history on FerretDB. Same documents, same `_id` (the ticket number).
- */
-export function ticketArchiveModel(connection: Connection): Model<TicketDocument> {
-  return (connection.models.TicketArchive as Model<TicketDocument> | undefined) ?? connection.model<TicketDocument>('TicketArchive', ticketSchema.clone(), 'ticketArchive');
-}
