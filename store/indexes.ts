@@ -22,6 +22,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'tickets', keys: { 'assignee.id': 1, status: 1 }, name: 'assignee_status' },
   { collection: 'tickets', keys: { createdAt: 1 }, name: 'createdAt' },
   { collection: 'tickets', keys: { resolvedAt: 1 }, name: 'resolvedAt' },
+  // the closing job: resolved tickets past the grace period's earliest end
+  { collection: 'tickets', keys: { status: 1, resolvedAt: 1 }, name: 'status_resolvedAt' },
   // finished tickets moved out of `tickets` (same documents, same queries over the history)
   { collection: 'ticketArchive', keys: { number: 1 }, name: 'number_unique', unique: true },
   { collection: 'ticketArchive', keys: { intakeKey: 1 }, name: 'intakeKey_unique', unique: true },
