@@ -24,4 +24,5 @@ export {
 } from './property.js';
 export * from './sla-stages.js';
 export * from './survey-answer.js';
+export * from './ticket-closing.js';
 export * from './archive-access.js';

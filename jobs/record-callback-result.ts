@@ -1,8 +1,10 @@
 import type { SurveyAnswer } from '../domain/survey-answer.js';
+import { answerClosesTicket } from '../domain/ticket-closing.js';
 import { isOpen } from '../domain/transitions.js';
 import type { CallbackMethod } from '../store/models/callback-task.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
+import { closeResolvedTicket } from './closing-job.js';
 import { reopenForRework } from './rework.js';
 import { surveyRound } from './survey-job.js';
 
@@ -14,13 +16,16 @@ export interface CallbackResult {
   by: { id: string; name: string };
 }
 
-export type CallbackOutcome = { done: false; reason: 'no-such-task' | 'already-done' } | { done: true; ticketNumber: string; reopened: boolean; reworkDueAt: Date | null };
+export type CallbackOutcome =
+  | { done: false; reason: 'no-such-task' | 'already-done' }
+  | { done: true; ticketNumber: string; reopened: boolean; reworkDueAt: Date | null; closed: boolean };
 
 /**
  * Records a callback staff made (回访: method, result, satisfaction) on the ticket's history and then
- * on its task. A dissatisfied resident gets the ticket reopened for rework within 24 hours, as after a
- * dissatisfied survey. The task is marked done last, so a run stopped half-way can simply be run
- * again (the ticket keeps one record per task).
+ * on its task. A satisfied or basically satisfied resident ends the callback cycle: the system closes
+ * the resolved ticket. A dissatisfied resident gets the ticket reopened for rework within 24 hours, as
+ * after a dissatisfied survey. The task is marked done last, so a run stopped half-way can simply be
+ * run again (the ticket keeps one record per task).
  */
 export async function recordCallbackResult(store: Store, taskId: string, callback: CallbackResult, at: Date): Promise<CallbackOutcome> {
   const surveys = new Surveys(store.connection);
@@ -40,8 +45,16 @@ export async function recordCallbackResult(store: Store, taskId: string, callbac
     const why = { reason: 'callback' as const, round: surveyRound(ticket), comment: callback.result, keyPrefix: `rework:callback:${taskId}` };
     reworkDueAt = await reopenForRework(store, ticket, why, at);
   }
+  let closed = false;
+  if (answerClosesTicket(callback.satisfaction)) {
+    // only a resolution the task was made for (a ticket reworked and resolved again after the task waits for its own survey)
+    const taskCreatedAt = task.createdAt.getTime();
+    const sameResolution = (stored: typeof ticket) => (stored.resolvedAt && stored.resolvedAt.getTime() <= taskCreatedAt ? null : 'resolved again since this callback task');
+    const reason = { reason: 'callback' as const, answer: callback.satisfaction!, task: taskId };
+    closed = (await closeResolvedTicket(store, ticket.number, reason, at, sameResolution)) !== null;
+  }
   if (!(await surveys.completeTask(taskId, { method: callback.method, result: callback.result, satisfaction: callback.satisfaction, by: callback.by.id }, at))) {
     return { done: false, reason: 'already-done' };
   }
-  return { done: true, ticketNumber: ticket.number, reopened: reworkDueAt !== null, reworkDueAt };
+  return { done: true, ticketNumber: ticket.number, reopened: reworkDueAt !== null, reworkDueAt, closed };
 }

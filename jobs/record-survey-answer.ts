@@ -1,18 +1,23 @@
 import type { Clock } from '../domain/clock.js';
+import { answerClosesTicket } from '../domain/ticket-closing.js';
 import { isOpen } from '../domain/transitions.js';
 import type { SurveyAnswer } from '../store/models/survey.js';
 import { claim } from '../store/claims.js';
 import { claimModel } from '../store/models/support.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
+import { closeResolvedTicket } from './closing-job.js';
 import { reopenForRework } from './rework.js';
+import { surveyRound } from './survey-job.js';
 
-export type SurveyAnswerOutcome = { recorded: false } | { recorded: true; reopened: boolean; reworkDueAt: Date | null };
+export type SurveyAnswerOutcome = { recorded: false } | { recorded: true; reopened: boolean; reworkDueAt: Date | null; closed: boolean };
 
 /**
- * Stores a resident's survey answer on the ticket (satisfaction + a 'survey' event). A dissatisfied
- * answer reopens the ticket with rework due within 24 hours and tells the department and the
- * service head; once resolved again, the survey job asks again (the next round).
+ * Stores a resident's survey answer on the ticket (satisfaction + a 'survey' event). A satisfied or
+ * basically satisfied answer ends the callback cycle: the system closes the resolved ticket (a
+ * 'closed' event saying why; the resident's thank-you is the only reply). A dissatisfied answer
+ * reopens the ticket with rework due within 24 hours and tells the department and the service head;
+ * once resolved again, the survey job asks again (the next round).
  */
 export async function recordSurveyAnswer(store: Store, ticketNumber: string, answer: SurveyAnswer, text: string | null, clock: Clock): Promise<SurveyAnswerOutcome> {
   const surveys = new Surveys(store.connection);
@@ -27,6 +32,9 @@ export async function recordSurveyAnswer(store: Store, ticketNumber: string, ans
   await store.tickets.record(ticket.number, 'survey', { by: resident, at, text: text ?? undefined, data: { answer, round: survey.round }, set: { satisfaction: answer } });
   const reworkDueAt =
     answer === 'dissatisfied' && !isOpen(ticket.status) ? await reopenForRework(store, ticket, { reason: 'survey', round: survey.round, comment: text, keyPrefix: `rework:${survey._id}` }, at) : null;
+  // only the resolution this survey asked about (a ticket reworked since waits for its own survey)
+  const sameRound = (stored: typeof ticket) => (surveyRound(stored) === survey.round ? null : 'reopened since this survey was sent');
+  const closed = answerClosesTicket(answer) ? (await closeResolvedTicket(store, ticket.number, { reason: 'survey', answer, round: survey.round }, at, sameRound)) !== null : false;
   await surveys.answer(survey._id, answer, text, at);
-  return { recorded: true, reopened: reworkDueAt !== null, reworkDueAt };
+  return { recorded: true, reopened: reworkDueAt !== null, reworkDueAt, closed };
 }

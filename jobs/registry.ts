@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock.js';
 import type { Store } from '../store/store.js';
+import { runClosingJob } from './closing-job.js';
 import { runHandoverJob } from './handover-job.js';
 import { runHousekeepingJob } from './housekeeping-job.js';
 import { runMonthlyReportJob } from './monthly-report-job.js';
@@ -33,6 +34,12 @@ export const JOBS: readonly JobDefinition[] = [
   { name: 'repeats', description: 'repeat complaints and repairs → CAPA records', schedules: () => ['30 6 * * *'], run: runRepeatsJob },
   { name: 'monthly-report', description: "last month's statistics report and a summary to the managers", schedules: () => ['0 8 1 * *'], run: runMonthlyReportJob },
   { name: 'notices', description: 'archives published notices whose validity (or default week) is over', schedules: () => ['5 * * * *'], run: runNoticesJob },
+  {
+    name: 'closing',
+    description: 'closes resolved tickets no survey or callback waits on, 10 working days after resolution (the callback window)',
+    schedules: () => ['50 2 * * *'],
+    run: runClosingJob,
+  },
   { name: 'housekeeping', description: 'drops the message log and intake keys of tickets finished over 30 days ago and conversation states idle for 30 days', schedules: () => ['20 3 * * *'], run: runHousekeepingJob },
   { name: 'retention', description: 'destroys approved departed-household files past retention (destruction register) and lists those awaiting approval', schedules: () => ['0 3 * * *'], run: runRetentionJob },
 ];

@@ -22,6 +22,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'tickets', keys: { 'assignee.id': 1, status: 1 }, name: 'assignee_status' },
   { collection: 'tickets', keys: { createdAt: 1 }, name: 'createdAt' },
   { collection: 'tickets', keys: { resolvedAt: 1 }, name: 'resolvedAt' },
+  // the closing job: resolved tickets past the grace period's earliest end
+  { collection: 'tickets', keys: { status: 1, resolvedAt: 1 }, name: 'status_resolvedAt' },
   { collection: 'surveys', keys: { status: 1, answerDueAt: 1 }, name: 'status_answerDueAt' },
   { collection: 'surveys', keys: { ticketNumber: 1, status: 1 }, name: 'ticket_status' },
   { collection: 'surveys', keys: { residentAccountId: 1, status: 1 }, name: 'resident_status' },

@@ -26,6 +26,13 @@ export class ResolvedTickets {
     return this.entries.find({ at: { $lte: until } }).sort({ at: 1 }).limit(limit).toArray();
   }
 
+  /** Of `numbers`, those with a resolution the survey job has not looked at yet (it may still survey them). */
+  async pendingAmong(numbers: readonly string[]): Promise<Set<string>> {
+    if (numbers.length === 0) return new Set();
+    const rows = await this.entries.find({ number: { $in: [...numbers] } }, { projection: { number: 1 } }).toArray();
+    return new Set(rows.map((row) => row.number));
+  }
+
   async done(id: string): Promise<void> {
     await this.entries.deleteOne({ _id: id });
   }

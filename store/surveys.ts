@@ -76,6 +76,15 @@ export class Surveys {
     else await this.open.deleteOne({ _id: accountId, surveyId });
   }
 
+  /** Of `numbers`, the tickets a survey (sent, not answered or expired) or a callback task (not done) is still waiting on. */
+  async waitingOn(numbers: readonly string[]): Promise<Set<string>> {
+    const waiting = new Set<string>();
+    if (numbers.length === 0) return waiting;
+    for (const row of await this.surveys.find({ ticketNumber: { $in: [...numbers] }, status: 'sent' }, { ticketNumber: 1 }).lean()) waiting.add(row.ticketNumber);
+    for (const row of await this.tasks.find({ ticketNumber: { $in: [...numbers] }, status: 'open' }, { ticketNumber: 1 }).lean()) waiting.add(row.ticketNumber);
+    return waiting;
+  }
+
   async unansweredBy(now: Date, limit = 500): Promise<Survey[]> {
     return this.surveys.find({ status: 'sent', answerDueAt: { $lte: now } }).sort({ answerDueAt: 1 }).limit(limit).lean();
   }

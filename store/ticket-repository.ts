@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { deadlinesFor } from '../domain/sla-clock.js';
-import { applyAction, type ActorKind } from '../domain/transitions.js';
+import { applyAction, IllegalTransitionError, type ActorKind } from '../domain/transitions.js';
 import { routeTicket } from '../domain/routing.js';
 import { effectiveSeverity, natureOf, type Category, type Severity, type Source, type TicketAction } from '../domain/vocabulary.js';
 import type { Property } from '../domain/property.js';
@@ -64,6 +64,12 @@ export interface ActionOptions {
   set?: Record<string, unknown>;
   /** The ticket as the caller has just read it: saves reading it again (if it has changed since, the change is retried on a fresh read). */
   current?: Ticket;
+  /**
+   * `act` only: why the action must not apply to the ticket as stored (null: it may), judged on every
+   * fresh read like the transition; a reason refuses the action with IllegalTransitionError. E.g. a
+   * system close after a survey answer applies only to the resolution the answer was about.
+   */
+  refuseIf?: (ticket: Ticket) => string | null;
 }
 
 export class TicketNotFoundError extends Error {
@@ -270,6 +276,8 @@ export class TicketRepository {
   async act(number: string, action: TicketAction, options: ActionOptions): Promise<Ticket> {
     const changed = await this.change(number, (ticket) => {
       const status = applyAction(ticket.status, action, options.by.kind as ActorKind);
+      const refused = options.refuseIf?.(ticket);
+      if (refused) throw new IllegalTransitionError(ticket.status, action, status, refused);
       const set: Record<string, unknown> = { ...options.set };
       if (status !== ticket.status) set.status = status;
       if ((action === 'accept' || action === 'reply') && !ticket.firstReplyAt) set.firstReplyAt = options.at;

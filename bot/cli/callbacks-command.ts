@@ -54,7 +54,8 @@ export function registerCallbacksCommand(program: Command, cli: CliContext): voi
         const outcome = await recordCallbackResult(store, taskId, callback, new Date());
         if (!outcome.done) throw new UsageError(outcome.reason === 'no-such-task' ? `no callback task ${taskId}` : `callback task ${taskId} is already done`, 1);
         const rework = outcome.reopened ? `; ${outcome.ticketNumber} reopened, rework due ${outcome.reworkDueAt!.toISOString()}` : '';
-        process.stdout.write(`${taskId} done${rework}\n`);
+        const closed = outcome.closed ? `; ${outcome.ticketNumber} closed` : '';
+        process.stdout.write(`${taskId} done${rework}${closed}\n`);
       });
     });
 

@@ -58,6 +58,20 @@ describe('propdesk callbacks', function () {
     assert.equal(events.length, 1);
   });
 
+  it('a satisfied callback closes the resolved ticket (by the system, saying why)', async () => {
+    const number = await resolvedTicket(bed.store, T, new Date(T.getTime() + hours(1)), { category: 'complaint', severity: 'minor', text: '地下车库积水', resident: {} });
+    await runSurveyJob(bed.store, () => new Date(T.getTime() + hours(4)));
+    const task = JSON.parse((await cli('list', '--json')).stdout.trim().split('\n').find((line) => line.includes(number))!);
+    const done = await cli('done', task.id, '--method', 'phone', '--result', '住户说已经排干了', '--satisfaction', 'satisfied', '--as', 's-agent-1');
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal(done.stdout.trim(), `${task.id} done; ${number} closed`);
+    const ticket = await bed.store.tickets.getByNumber(number);
+    assert.equal(ticket.status, 'closed');
+    assert.equal(ticket.satisfaction, 'satisfied');
+    const closed = ticket.events.at(-1)!;
+    assert.deepEqual([closed.kind, closed.by.kind, closed.data], ['closed', 'system', { reason: 'callback', answer: 'satisfied', task: task.id }]);
+  });
+
   it('rejects bad arguments with exit 2 and one line', async () => {
     for (const args of [
       ['done', 'T1', '--method', 'pigeon', '--result', 'x', '--as', 's-agent-1'],

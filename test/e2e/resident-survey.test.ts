@@ -75,7 +75,8 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     assert.match(textsOf(await client.say('希望施工时间能提前通知')), /收到您的建议/);
     const ticket = await app.store.tickets.getByNumber(number);
     assert.equal(ticket.satisfaction, 'satisfied');
-    assert.equal(ticket.status, 'resolved');
+    assert.equal(ticket.status, 'closed', 'a score of 4 is satisfied: the ticket is closed at once');
+    assert.equal(ticket.events.find((e) => e.kind === 'closed')?.by.kind, 'system');
     assert.deepEqual(ticket.events.filter((e) => e.kind === 'survey').map((e) => e.text ?? null), [null, '希望施工时间能提前通知']);
     const survey = await app.connection.collection('surveys').findOne({ ticketNumber: number });
     assert.equal(survey?.comment, '希望施工时间能提前通知');

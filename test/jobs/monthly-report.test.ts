@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { callbackDecision } from '../../domain/sampling.js';
 import { CATEGORIES, natureOf, TICKET_STATUSES, type Category, type Severity, type TicketStatus } from '../../domain/vocabulary.js';
+import { runClosingJob } from '../../jobs/closing-job.js';
 import { runMonthlyReportJob } from '../../jobs/monthly-report-job.js';
 import { monthlyReport, REPORT_CATEGORIES } from '../../jobs/monthly-statistics.js';
 import { renderReportHtml } from '../../jobs/report-html.js';
@@ -33,6 +34,7 @@ function ticketsOfMonth(month: string, count: number, random: () => number, extr
     const status: TicketStatus = pick(TICKET_STATUSES);
     const number = `HY01-${month.replace('-', '')}${String(day).padStart(2, '0')}-${String(i + 1).padStart(4, '0')}`;
     return {
+      _id: number,
       number,
       intakeKey: `report:${number}`,
       propertyCode: 'HY01',
@@ -68,7 +70,7 @@ describe('jobs: monthly statistics report', function () {
     bed = await openJobTestBed('monthly_report');
     const random = generator(42);
     const rows = [...ticketsOfMonth('2026-10', 120, random, 15), ...ticketsOfMonth('2026-09', 100, random), ...ticketsOfMonth('2025-10', 80, random)];
-    await bed.store.tickets.tickets.collection.insertMany(rows);
+    await bed.store.tickets.tickets.collection.insertMany(rows as unknown as Parameters<typeof bed.store.tickets.tickets.collection.insertMany>[0]);
     const surveys = new Surveys(bed.connection);
     const resolved = rows.filter((t) => t.resolvedAt && t.createdAt >= october.start && t.createdAt < october.end);
     for (const [i, t] of resolved.entries()) {
@@ -138,6 +140,20 @@ describe('jobs: monthly statistics report', function () {
     assert.equal(values.total, 135);
     assert.equal(values.mom, '+35 (+35.0%)');
     assert.match(String(values.callouts), /投诉数量上升/);
+  });
+
+  it('gives the same figures once the resolved tickets are closed (closed counts as resolved; only the status breakdown moves)', async () => {
+    const before = await monthlyReport(bed.store, '2026-10');
+    const resolved = await bed.store.tickets.tickets.countDocuments({ createdAt: { $gte: october.start, $lt: october.end }, status: 'resolved' });
+    assert.ok(resolved > 0);
+    const run = await runClosingJob(bed.store, () => new Date('2026-12-31T02:00:00Z'));
+    assert.ok(run.closed >= resolved, 'every resolved ticket of October closed after its grace period');
+    const after = await monthlyReport(bed.store, '2026-10');
+    const withoutStatus = (report: typeof before) =>
+      [report.current, report.previousMonth, report.sameMonthLastYear].map(({ byStatus, ...figures }) => ({ ...figures, finished: byStatus.resolved + byStatus.closed, others: { ...byStatus, resolved: 0, closed: 0 } }));
+    assert.deepEqual(withoutStatus(after), withoutStatus(before));
+    assert.deepEqual({ ...after, current: null, previousMonth: null, sameMonthLastYear: null }, { ...before, current: null, previousMonth: null, sameMonthLastYear: null });
+    assert.deepEqual([after.current.byStatus.resolved, after.current.byStatus.closed], [0, before.current.byStatus.closed + resolved]);
   });
 
   it('propdesk report --month writes the HTML report; a bad month is a usage error', async () => {

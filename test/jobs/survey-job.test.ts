@@ -45,7 +45,7 @@ describe('jobs: callback surveys', function () {
     await runSurveyJob(bed.store, () => at(hours(2)));
     const answeredAt = at(hours(5));
     const outcome = await recordSurveyAnswer(bed.store, number, 'dissatisfied', '灯还是不亮', () => answeredAt);
-    assert.deepEqual(outcome, { recorded: true, reopened: true, reworkDueAt: new Date(answeredAt.getTime() + DAY) });
+    assert.deepEqual(outcome, { recorded: true, reopened: true, reworkDueAt: new Date(answeredAt.getTime() + DAY), closed: false });
     const ticket = await bed.store.tickets.getByNumber(number);
     assert.equal(ticket.status, 'dispatched');
     assert.equal(ticket.satisfaction, 'dissatisfied');
@@ -63,8 +63,10 @@ describe('jobs: callback surveys', function () {
     await runSurveyJob(bed.store, () => at(hours(9)));
     const second = await outboxFor(bed.store, number);
     assert.ok(second.some((e) => e._id === `survey:${number}#1`), 'surveyed again after the rework');
-    assert.deepEqual(await recordSurveyAnswer(bed.store, number, 'satisfied', null, () => at(hours(10))), { recorded: true, reopened: false, reworkDueAt: null });
-    assert.equal((await bed.store.tickets.getByNumber(number)).satisfaction, 'satisfied');
+    assert.deepEqual(await recordSurveyAnswer(bed.store, number, 'satisfied', null, () => at(hours(10))), { recorded: true, reopened: false, reworkDueAt: null, closed: true });
+    const reworked = await bed.store.tickets.getByNumber(number);
+    assert.equal(reworked.satisfaction, 'satisfied');
+    assert.equal(reworked.status, 'closed', 'satisfied after the rework: the callback cycle is over');
   });
 
   it('no answer within 2 days → a phone callback task for staff, once', async () => {

@@ -1,0 +1,74 @@
+import type { Clock } from '../domain/clock.js';
+import { workingCalendarFor } from '../domain/sla-clock.js';
+import { slaPolicyFor } from '../domain/sla-policy.js';
+import { closesAfterGrace, closingCandidatesBefore, closingGraceWorkingDays } from '../domain/ticket-closing.js';
+import { IllegalTransitionError } from '../domain/transitions.js';
+import { inChunks } from '../store/in-chunks.js';
+import type { Store } from '../store/store.js';
+import { Surveys } from '../store/surveys.js';
+import type { Ticket } from '../store/ticket-repository.js';
+
+export interface ClosingJobResult {
+  /** Resolved tickets past the cut-off that were looked at. */
+  checked: number;
+  closed: number;
+}
+
+export type ClosingReason = { reason: 'survey'; answer: string; round: number } | { reason: 'callback'; answer: string; task: string } | { reason: 'grace'; workingDays: number };
+
+const CLOSING_TEXT: Readonly<Record<ClosingReason['reason'], string>> = {
+  survey: 'the resident answered the survey satisfied',
+  callback: 'the resident was satisfied at the callback',
+  grace: 'no survey or callback open and nothing more from the resident',
+};
+
+/**
+ * Closes a resolved ticket by the system, with an event saying why, through the repository's `act`
+ * (which re-reads the ticket, checks the transition, claims the version and updates the SLA watch).
+ * A ticket that is no longer resolved (reopened meanwhile, or already closed), or that `refuseIf`
+ * refuses (resolved again since what the caller judged), is left as it is: null.
+ */
+export async function closeResolvedTicket(store: Store, number: string, why: ClosingReason, at: Date, refuseIf?: (ticket: Ticket) => string | null): Promise<Ticket | null> {
+  try {
+    const { reason, ...data } = why;
+    const by = { kind: 'system' as const, id: `closing:${reason}`, name: 'PropDesk' };
+    return await store.tickets.act(number, 'close', { by, at, text: CLOSING_TEXT[reason], data: { reason, ...data }, refuseIf });
+  } catch (err) {
+    if (err instanceof IllegalTransitionError) return null;
+    throw err;
+  }
+}
+
+/**
+ * `propdesk job closing` (daily): closes resolved tickets no survey or callback is waiting on once the
+ * grace period is over (domain/ticket-closing.ts: the callback window, 10 working days of resolution).
+ * It reads only the tickets resolved before the earliest possible cut-off (an indexed range on
+ * `status` + `resolvedAt`, never a scan of `tickets`), then the open surveys and callback tasks of
+ * those numbers (indexed by ticket number) and their resolutions the survey job has not looked at yet
+ * (a small queue). The resident is told nothing more: they were told at
+ * resolution and asked at the survey. Closed tickets then leave `tickets` with housekeeping, 30 days on.
+ */
+export async function runClosingJob(store: Store, clock: Clock): Promise<ClosingJobResult> {
+  const now = clock();
+  const calendar = workingCalendarFor(store.property);
+  const workingDays = closingGraceWorkingDays(slaPolicyFor(store.property));
+  const candidates = await store.tickets.tickets
+    .find({ status: 'resolved', resolvedAt: { $lt: closingCandidatesBefore(now, workingDays) } }, { _id: 1, number: 1, resolvedAt: 1 })
+    .sort({ resolvedAt: 1 })
+    .lean();
+  const result: ClosingJobResult = { checked: candidates.length, closed: 0 };
+  const surveys = new Surveys(store.connection);
+  for (const chunk of inChunks(candidates)) {
+    const numbers = chunk.map((ticket) => ticket.number);
+    const waiting = new Set([...(await surveys.waitingOn(numbers)), ...(await store.tickets.resolved.pendingAmong(numbers))]);
+    for (const ticket of chunk) {
+      if (!ticket.resolvedAt) continue;
+      if (!closesAfterGrace({ resolvedAt: ticket.resolvedAt, callbackOpen: waiting.has(ticket.number) }, now, workingDays, calendar)) continue;
+      // resolved again since this read (reopened and reworked): its new resolution has a grace period of its own
+      const resolvedAt = ticket.resolvedAt.getTime();
+      const sameResolution = (stored: Ticket) => (stored.resolvedAt?.getTime() === resolvedAt ? null : 'resolved again since');
+      if (await closeResolvedTicket(store, ticket.number, { reason: 'grace', workingDays }, now, sameResolution)) result.closed += 1;
+    }
+  }
+  return result;
+}
