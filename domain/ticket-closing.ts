@@ -11,8 +11,8 @@ const DAY_MS = 86_400_000;
  *   satisfied (a score of 3–5 reads as one of those). A dissatisfied answer reopens the ticket for
  *   rework instead, and the cycle starts again.
  * - Otherwise, when no survey or callback is waiting on the ticket (it was not sampled, or its survey
- *   or callback is finished), after a grace period in which the resident can still add to it or say it
- *   is not fixed: the callback window, 10 working days of resolution by default
+ *   or callback is finished), once the callback window is over — a late survey answer or callback
+ *   still counts until then: 10 working days of resolution by default
  *   (`sla.callbackWithinWorkingDays`), on the property's working-day calendar.
  */
 export function answerClosesTicket(answer: SurveyAnswer | null | undefined): boolean {

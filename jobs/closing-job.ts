@@ -14,6 +14,14 @@ export interface ClosingJobResult {
   closed: number;
 }
 
+/**
+ * At most this many tickets are closed per run, oldest resolution first: the first run after this job
+ * was added finds every ticket ever resolved, and each close is an update that on FerretDB reads all
+ * of `tickets` — the backlog is worked off over the following nights instead of holding the write gate
+ * for hours. (Tickets still waiting on a survey or callback do not count, so they cannot hold up the rest.)
+ */
+export const CLOSES_PER_RUN = 300;
+
 export type ClosingReason = { reason: 'survey'; answer: string; round: number } | { reason: 'callback'; answer: string; task: string } | { reason: 'grace'; workingDays: number };
 
 const CLOSING_TEXT: Readonly<Record<ClosingReason['reason'], string>> = {
@@ -46,10 +54,14 @@ export async function closeResolvedTicket(store: Store, number: string, why: Clo
  * `status` + `resolvedAt`, never a scan of `tickets`), then the open surveys and callback tasks of
  * those numbers (indexed by ticket number) and their resolutions the survey job has not looked at yet
  * (a small queue). The resident is told nothing more: they were told at
- * resolution and asked at the survey. Closed tickets then leave `tickets` with housekeeping, 30 days on.
+ * resolution and asked at the survey.
  */
 export async function runClosingJob(store: Store, clock: Clock): Promise<ClosingJobResult> {
-  const now = clock();
+  return closeDueTickets(store, clock(), CLOSES_PER_RUN);
+}
+
+/** One run of the closing job at `now`, closing no more than `limit` tickets (oldest resolution first). */
+export async function closeDueTickets(store: Store, now: Date, limit: number): Promise<ClosingJobResult> {
   const calendar = workingCalendarFor(store.property);
   const workingDays = closingGraceWorkingDays(slaPolicyFor(store.property));
   const candidates = await store.tickets.tickets
@@ -60,7 +72,9 @@ export async function runClosingJob(store: Store, clock: Clock): Promise<Closing
   const surveys = new Surveys(store.connection);
   for (const chunk of inChunks(candidates)) {
     const numbers = chunk.map((ticket) => ticket.number);
-    const waiting = new Set([...(await surveys.waitingOn(numbers)), ...(await store.tickets.resolved.pendingAmong(numbers))]);
+    // the survey job makes the survey or task first and drops the queue entry last: read in the opposite order
+    const unseen = await store.tickets.resolved.pendingAmong(numbers);
+    const waiting = new Set([...unseen, ...(await surveys.waitingOn(numbers))]);
     for (const ticket of chunk) {
       if (!ticket.resolvedAt) continue;
       if (!closesAfterGrace({ resolvedAt: ticket.resolvedAt, callbackOpen: waiting.has(ticket.number) }, now, workingDays, calendar)) continue;
@@ -68,6 +82,7 @@ export async function runClosingJob(store: Store, clock: Clock): Promise<Closing
       const resolvedAt = ticket.resolvedAt.getTime();
       const sameResolution = (stored: Ticket) => (stored.resolvedAt?.getTime() === resolvedAt ? null : 'resolved again since');
       if (await closeResolvedTicket(store, ticket.number, { reason: 'grace', workingDays }, now, sameResolution)) result.closed += 1;
+      if (result.closed >= limit) return result;
     }
   }
   return result;

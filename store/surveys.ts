@@ -80,9 +80,16 @@ export class Surveys {
   async waitingOn(numbers: readonly string[]): Promise<Set<string>> {
     const waiting = new Set<string>();
     if (numbers.length === 0) return waiting;
+    // surveys before tasks: an expiring survey gets its task before it is marked expired, so a ticket cannot slip between the two reads
     for (const row of await this.surveys.find({ ticketNumber: { $in: [...numbers] }, status: 'sent' }, { ticketNumber: 1 }).lean()) waiting.add(row.ticketNumber);
-    for (const row of await this.tasks.find({ ticketNumber: { $in: [...numbers] }, status: 'open' }, { ticketNumber: 1 }).lean()) waiting.add(row.ticketNumber);
+    for (const number of await this.withOpenTasks(numbers)) waiting.add(number);
     return waiting;
+  }
+
+  /** Of `numbers`, the tickets with a callback task (phone or visit) still open. */
+  async withOpenTasks(numbers: readonly string[]): Promise<Set<string>> {
+    if (numbers.length === 0) return new Set();
+    return new Set((await this.tasks.find({ ticketNumber: { $in: [...numbers] }, status: 'open' }, { ticketNumber: 1 }).lean()).map((row) => row.ticketNumber));
   }
 
   async unansweredBy(now: Date, limit = 500): Promise<Survey[]> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { dispatchCard } from '../../bot/cards/dispatch-card.js';
 import { callbackDecision } from '../../domain/sampling.js';
-import { runClosingJob } from '../../jobs/closing-job.js';
+import { closeDueTickets, runClosingJob } from '../../jobs/closing-job.js';
 import { monthStatistics } from '../../jobs/monthly-statistics.js';
 import { recordCallbackResult } from '../../jobs/record-callback-result.js';
 import { recordSurveyAnswer } from '../../jobs/record-survey-answer.js';
@@ -95,6 +95,15 @@ describe('closing resolved tickets when their callback cycle is over', function 
     });
   });
 
+  it('a satisfied chat answer leaves the ticket resolved while its in-person visit is still open', async () => {
+    const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '电梯厅地面湿滑 visit' });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    await surveys.createTask({ _id: `${number}#0:visit`, ticketNumber: number, category: 'complaint', reason: 'in-person', method: 'visit', status: 'open', dueAt: at(hours(200)), createdAt: at(hours(1)) });
+    const outcome = await recordSurveyAnswer(bed.store, number, 'satisfied', null, () => at(hours(2)));
+    assert.deepEqual(outcome, { recorded: true, reopened: false, reworkDueAt: null, closed: false });
+    assert.equal((await bed.store.tickets.getByNumber(number)).status, 'resolved');
+  });
+
   describe('after the grace period (the closing job)', () => {
     let quiet: string;
     let surveyed: string;
@@ -173,6 +182,19 @@ describe('closing resolved tickets when their callback cycle is over', function 
       const answered = await recordSurveyAnswer(bed.store, reworked, 'satisfied', null, () => new Date('2026-12-31T03:00:00Z'));
       assert.equal(answered.recorded && answered.closed, true);
       assert.deepEqual(closingEvent(await bed.store.tickets.getByNumber(reworked)).map((e) => e.data), [{ reason: 'survey', answer: 'satisfied', round: 1 }]);
+    });
+
+    it('closes no more than its limit per run, oldest resolution first (a long backlog is worked off over several nights)', async () => {
+      const backlog = [];
+      for (const [i, text] of ['信报箱门松了', '走廊灯罩裂了', '楼梯扶手掉漆'].entries()) {
+        backlog.push(await resolvedTicket(bed.store, new Date(OPENED.getTime() - hours(24 * 30 + i)), new Date(RESOLVED.getTime() - hours(24 * 30 - i)), { category: 'repair', text }));
+      }
+      await runSurveyJob(bed.store, () => at(hours(1)));
+      const first = await closeDueTickets(bed.store, GRACE_OVER, 2);
+      assert.equal(first.closed, 2);
+      assert.deepEqual(await Promise.all(backlog.map(statusOf)), ['closed', 'closed', 'resolved'], 'the two oldest first');
+      assert.equal((await closeDueTickets(bed.store, GRACE_OVER, 1)).closed, 1);
+      assert.equal(await statusOf(backlog[2]!), 'closed');
     });
   });
 });
