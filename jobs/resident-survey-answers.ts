@@ -1,8 +1,11 @@
 import type { Clock } from '../domain/clock.js';
+import { IllegalTransitionError } from '../domain/transitions.js';
 import type { SurveyAnswer } from '../domain/survey-answer.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
 import { recordSurveyAnswer } from './record-survey-answer.js';
+import { reopenForRework } from './rework.js';
+import { surveyRound } from './survey-job.js';
 
 /** Survey answers as the resident desk takes them in chat (the `SurveyAnswers` the desk asks for). */
 export class ResidentSurveyAnswers {
@@ -22,6 +25,21 @@ export class ResidentSurveyAnswers {
   async answer(ticketNumber: string, answer: SurveyAnswer, comment: string | null): Promise<{ recorded: boolean; reopened: boolean }> {
     const outcome = await recordSurveyAnswer(this.store, ticketNumber, answer, comment, this.clock);
     return { recorded: outcome.recorded, reopened: outcome.recorded && outcome.reopened };
+  }
+
+  async notFixed(ticketNumber: string, accountId: string, comment: string | null): Promise<{ reworkDueAt: Date } | null> {
+    const ticket = await this.store.tickets.getByNumber(ticketNumber);
+    if (ticket.status !== 'resolved' && ticket.status !== 'closed') return null;
+    const at = this.clock();
+    await this.store.tickets.record(ticketNumber, 'resident_message', { by: { kind: 'resident', id: accountId }, at, text: comment ?? 'not fixed' });
+    const why = { reason: 'resident' as const, round: surveyRound(ticket), comment, keyPrefix: `rework:resident:${ticketNumber}:v${ticket.version}` };
+    try {
+      return { reworkDueAt: await reopenForRework(this.store, ticket, why, at) };
+    } catch (err) {
+      // reopened by someone else in the meantime (a retried message, a dissatisfied callback): it is being reworked already
+      if (err instanceof IllegalTransitionError) return null;
+      throw err;
+    }
   }
 
   async comment(surveyId: string, ticketNumber: string, accountId: string, text: string): Promise<void> {

@@ -13,7 +13,7 @@ export const REWORK_HOURS = 24;
 export async function reopenForRework(
   store: Store,
   ticket: Ticket,
-  why: { reason: 'survey' | 'callback'; round: number; comment: string | null; keyPrefix: string },
+  why: { reason: 'survey' | 'callback' | 'resident'; round: number; comment: string | null; keyPrefix: string },
   at: Date,
 ): Promise<Date> {
   const reworkDueAt = new Date(at.getTime() + REWORK_HOURS * 3_600_000);

@@ -9,6 +9,7 @@ export type ResidentCommand =
   | { kind: 'showTicket'; number: string }
   | { kind: 'addToTicket'; number: string; note: string }
   | { kind: 'cancelTicket'; number: string }
+  | { kind: 'notFixed'; number: string; note: string }
   | { kind: 'linkHousehold' }
   | { kind: 'notices' }
   | { kind: 'emergency' }
@@ -22,6 +23,8 @@ const LINK = /^(关联房屋|关联房号|认证房屋|link (my )?(home|househol
 const NOTICES = /^(通知|公告|查看公告|最新公告|notices|current notices|announcements)[\s!！。.?？]*$/i;
 const EMERGENCY = /^(紧急求助|紧急|emergency|sos)[\s!！。.]*$/i;
 const ADD = /^\s*(补充|追加|add(?: to)?)/i;
+/** What the resolution message asks the resident to reply when the problem is still there. */
+const NOT_FIXED = /^\s*(没修好|没有修好|还没修好|没解决|没有解决|还没好|问题还在|not fixed|still not fixed|still broken)/i;
 const CANCEL_TICKET = /^\s*(取消|撤销|cancel)/i;
 const SHORTCUTS: ReadonlyArray<readonly [RegExp, 'repair' | 'complaint' | 'inquiry']> = [
   [/^(报修|我要报修|repair|report a repair)[\s!！。.]*$/i, 'repair'],
@@ -35,6 +38,7 @@ export function readCommand(text: string | undefined): ResidentCommand | null {
   if (!trimmed) return null;
   const number = findTicketNumber(trimmed);
   if (number) {
+    if (NOT_FIXED.test(trimmed)) return { kind: 'notFixed', number, note: withoutTicketNumber(trimmed.replace(NOT_FIXED, '')) };
     if (ADD.test(trimmed)) return { kind: 'addToTicket', number, note: withoutTicketNumber(trimmed.replace(ADD, '')) };
     if (CANCEL_TICKET.test(trimmed)) return { kind: 'cancelTicket', number };
     return { kind: 'showTicket', number };

@@ -63,7 +63,7 @@ export class ResidentDesk implements Desk {
     this.dialogState = deps.conversationState.createProperty('residentDialogs');
     this.conversation = deps.conversationState.createProperty('residentConversation');
     this.tickets = new ResidentTickets(deps.store, deps.property, deps.clock);
-    this.ticketCommands = new TicketCommands(this.tickets, deps.property);
+    this.ticketCommands = new TicketCommands(this.tickets, deps.property, deps.surveys);
     this.references = new ReferenceSaver(deps.store.references);
     this.dialogs = new DialogSet(this.dialogState)
       .add(new IntakeDialog(this.tickets, deps.property))
@@ -222,6 +222,8 @@ export class ResidentDesk implements Desk {
         return this.ticketCommands.add(context, command.number, command.note);
       case 'cancelTicket':
         return this.ticketCommands.cancel(context, command.number);
+      case 'notFixed':
+        return this.ticketCommands.notFixed(context, command.number, command.note);
       case 'notices':
         return listCurrentNotices(context, this.deps.store, this.deps.clock);
       case 'linkHousehold':

@@ -10,6 +10,8 @@ export interface SurveyAnswers {
   answer(ticketNumber: string, answer: SurveyAnswer, comment: string | null): Promise<{ recorded: boolean; reopened: boolean }>;
   /** Stores what the resident said could be better, sent after the rating. */
   comment(surveyId: string, ticketNumber: string, accountId: string, text: string): Promise<void>;
+  /** "没修好 <number>": reopens a resolved or closed ticket for rework (due within 24 hours); null when it is not resolved or closed. */
+  notFixed(ticketNumber: string, accountId: string, comment: string | null): Promise<{ reworkDueAt: Date } | null>;
 }
 
 /** A survey rated without a comment: the resident's next message is taken as the comment until `until`. */

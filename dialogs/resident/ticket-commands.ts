@@ -4,12 +4,15 @@ import { labelOf, ticketLine } from './replies.js';
 import type { ResidentTickets } from './resident-tickets.js';
 import { residentTurn } from './resident-turn.js';
 import { residentAttachments } from './attachments.js';
+import { formatDeadline } from './human-deadline.js';
+import type { SurveyAnswers } from './survey-replies.js';
 
 /** "My tickets", one ticket by number, adding to a ticket and cancelling one: always the resident's own. */
 export class TicketCommands {
   constructor(
     private readonly tickets: ResidentTickets,
     private readonly property: Property,
+    private readonly feedback: Pick<SurveyAnswers, 'notFixed'>,
   ) {}
 
   async list(context: TurnContext): Promise<void> {
@@ -57,5 +60,18 @@ export class TicketCommands {
     }
     await this.tickets.cancel(number, resident);
     await context.sendActivity(t('ticketCancelled', { number }));
+  }
+
+  /** "没修好 <number>": a resolved or closed ticket of the resident's goes back for rework within 24 hours. */
+  async notFixed(context: TurnContext, number: string, note: string): Promise<void> {
+    const resident = residentTurn(context);
+    const { t } = resident;
+    const ticket = await this.tickets.own(number, resident);
+    if (!ticket) return void (await context.sendActivity(t('residentTicketNotFound', { number })));
+    if (isOpen(ticket.status)) return void (await context.sendActivity(t('ticketStillInProgress', { number })));
+    if (ticket.status === 'cancelled') return void (await context.sendActivity(t('ticketClosed', { number, status: labelOf(STATUS_LABELS[ticket.status], resident.language) })));
+    const reopened = await this.feedback.notFixed(ticket.number, resident.accountId, note || null);
+    if (!reopened) return void (await context.sendActivity(t('ticketStillInProgress', { number })));
+    await context.sendActivity(t('ticketReopenedForRework', { number, due: formatDeadline(reopened.reworkDueAt, this.tickets.zone, resident.language) }));
   }
 }

@@ -112,6 +112,25 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     assert.equal((await app.store.tickets.getByNumber(first)).satisfaction, 'basically-satisfied');
   });
 
+  it('"没修好 <number>", as the resolution message says, reopens the ticket for rework; a second one finds it in progress (zh, en)', async () => {
+    const client = resident();
+    const number = await resolvedComplaint(client, 'zh');
+    const reply = textsOf(await client.say(`没修好 ${number} 晚上还是很吵`));
+    assert.match(reply, new RegExp(`工单 ${number} 已重新打开`));
+    const ticket = await app.store.tickets.getByNumber(number);
+    assert.equal(ticket.status, 'dispatched');
+    assert.ok(ticket.resolveDueAt && ticket.resolveDueAt.getTime() <= clock.read().getTime() + 24 * 3_600_000, 'rework due within 24 hours');
+    assert.ok(ticket.events.some((e) => e.kind === 'resident_message' && e.text === '晚上还是很吵'));
+    assert.deepEqual(ticket.events.filter((e) => e.kind === 'reopened').map((e) => e.data), [{ reason: 'resident', round: 0 }]);
+    assert.match(textsOf(await client.say(`没修好 ${number}`)), /正在处理中/);
+    assert.equal((await app.store.tickets.getByNumber(number)).events.filter((e) => e.kind === 'reopened').length, 1, 'reopened once');
+
+    const english = resident();
+    const other = await resolvedComplaint(english, 'en');
+    assert.match(textsOf(await english.say(`not fixed ${other}`, { locale: 'en-US' })), new RegExp(`Ticket ${other} is reopened`));
+    assert.match(textsOf(await client.say(`not fixed ${other}`)), /没有找到|could not find/, "someone else's ticket");
+  });
+
   it('"满意" with no survey open is an ordinary message', async () => {
     const reply = textsOf(await resident().say('满意'));
     assert.doesNotMatch(reply, /感谢您的评价/);

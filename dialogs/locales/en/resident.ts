@@ -58,6 +58,8 @@ export const residentEn: Record<keyof typeof residentZhCN, string> = {
   ticketDueResolve: ' (to be resolved by {{at}})',
   ticketsFooter: 'Send "add <ticket number> <text>" to add information, "cancel <ticket number>" to cancel one nobody has accepted yet.',
   ticketCancelled: 'Ticket {{number}} is cancelled.',
+  ticketReopenedForRework: 'Sorry about that. Ticket {{number}} is reopened; we will deal with it again by {{due}}, and the department head will follow it up.',
+  ticketStillInProgress: 'Ticket {{number}} is still being handled. To add something, reply "add {{number}} …".',
   ticketCannotCancel: 'Ticket {{number}} has already been accepted by our staff and cannot be cancelled online; please call {{dutyPhone}}.',
   askLinkRoom: 'Please send your room, e.g. "Building 3 Unit 2 Room 501".',
   askLinkPhone: 'Please send the mobile number registered with the property office.',

@@ -57,6 +57,8 @@ export const residentZhCN = {
   ticketDueResolve: '（{{at}} 前处理完成）',
   ticketsFooter: '发送“补充 工单号 内容”补充信息，发送“取消 工单号”取消尚未受理的工单。',
   ticketCancelled: '工单 {{number}} 已取消。',
+  ticketReopenedForRework: '抱歉给您添麻烦了。工单 {{number}} 已重新打开，我们会在 {{due}} 前重新处理，并请部门负责人跟进。',
+  ticketStillInProgress: '工单 {{number}} 正在处理中。如需补充情况，请回复“补充 {{number}} …”。',
   ticketCannotCancel: '工单 {{number}} 已有工作人员受理，无法在线取消；如需取消请拨打 {{dutyPhone}}。',
   askLinkRoom: '请发送您的房号，例如“3栋2单元501”。',
   askLinkPhone: '请发送登记在物业的手机号码。',
