@@ -1,6 +1,13 @@
 export const SURVEY_ANSWERS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
 export type SurveyAnswer = (typeof SURVEY_ANSWERS)[number];
 
+/** How an answer reads to people (staff messages, reports). */
+export const SURVEY_ANSWER_LABELS: Readonly<Record<SurveyAnswer, { 'zh-CN': string; en: string }>> = {
+  satisfied: { 'zh-CN': '满意', en: 'satisfied' },
+  'basically-satisfied': { 'zh-CN': '基本满意', en: 'basically satisfied' },
+  dissatisfied: { 'zh-CN': '不满意', en: 'dissatisfied' },
+};
+
 export interface ParsedSurveyAnswer {
   answer: SurveyAnswer;
   /** What the resident added (what could be better), without the rating itself. */

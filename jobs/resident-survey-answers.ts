@@ -1,8 +1,10 @@
 import type { Clock } from '../domain/clock.js';
 import { IllegalTransitionError } from '../domain/transitions.js';
-import type { SurveyAnswer } from '../domain/survey-answer.js';
+import { SURVEY_ANSWER_LABELS, type SurveyAnswer } from '../domain/survey-answer.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
+import { recipientsFor } from '../store/recipients.js';
+import { recordStaffTexts } from './job-messages.js';
 import { recordSurveyAnswer } from './record-survey-answer.js';
 import { reopenForRework } from './rework.js';
 import { surveyRound } from './survey-job.js';
@@ -42,8 +44,14 @@ export class ResidentSurveyAnswers {
     }
   }
 
+  /** What the resident says could be better: kept on the survey and the ticket, and sent to the ticket's department and the service head (manual §2: every suggestion is followed up). */
   async comment(surveyId: string, ticketNumber: string, accountId: string, text: string): Promise<void> {
+    const at = this.clock();
     await this.surveys.addComment(surveyId, text);
-    await this.store.tickets.record(ticketNumber, 'survey', { by: { kind: 'resident', id: accountId }, at: this.clock(), text, data: { survey: surveyId, comment: true } });
+    const ticket = await this.store.tickets.record(ticketNumber, 'survey', { by: { kind: 'resident', id: accountId }, at, text, data: { survey: surveyId, comment: true } });
+    const leads = await recipientsFor(this.store.staff, ticket.department, ['service-head']);
+    const answer = ticket.satisfaction ? SURVEY_ANSWER_LABELS[ticket.satisfaction as SurveyAnswer]?.['zh-CN'] : undefined;
+    const values = { number: ticketNumber, answer: answer ?? '—', comment: text };
+    await recordStaffTexts(this.store, leads, { keyPrefix: `survey-comment:${surveyId}`, ticketNumber, key: 'jobSurveyComment', values }, at);
   }
 }

@@ -11,6 +11,7 @@ export const jobsEn: Record<keyof typeof jobsZhCN, string> = {
     'Your ticket {{number}} has been resolved. Were you satisfied with our service? Please reply satisfied / basically satisfied / dissatisfied (or a score from 1 to 5, 5 = best), and tell us what we could do better.',
   jobSurveyThanks: 'Thank you for your feedback!',
   jobSurveySorry: 'We are sorry we did not satisfy you. Ticket {{number}} has been reopened and will be reworked within 24 hours; we will ask you again afterwards.',
+  jobSurveyComment: 'Survey feedback: the resident rated ticket {{number}} "{{answer}}" and says: {{comment}}. Please follow it up and answer the resident.',
   jobReworkNeeded: 'Rework: the resident is dissatisfied with ticket {{number}} ({{comment}}). It has been reopened; please finish the rework by {{due}}.',
   jobCallbackTask: 'Callback task: ticket {{number}} ({{category}}) needs a {{method}} callback by {{due}}.',
   jobMethodPhone: 'phone',

@@ -10,6 +10,7 @@ export const jobsZhCN = {
     '您的工单 {{number}} 已处理完毕。请问您对这次服务是否满意？请回复：满意 / 基本满意 / 不满意（或打 1–5 分，5 分最满意），也欢迎告诉我们哪些地方可以做得更好。',
   jobSurveyThanks: '感谢您的评价！',
   jobSurveySorry: '非常抱歉没有让您满意。工单 {{number}} 已重新打开，相关负责人会在 24 小时内重新处理，处理后我们会再次回访。',
+  jobSurveyComment: '回访意见：住户对工单 {{number}} 评价“{{answer}}”，并提出：{{comment}}。请跟进并回复住户。',
   jobReworkNeeded: '返工：住户对工单 {{number}} 的处理不满意（{{comment}}），已重新打开，请于 {{due}} 前完成返工。',
   jobCallbackTask: '回访任务：工单 {{number}}（{{category}}）需{{method}}回访，截止 {{due}}。',
   jobMethodPhone: '电话',
