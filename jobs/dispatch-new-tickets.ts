@@ -19,7 +19,7 @@ export async function dispatchNewTickets(store: Store, clock: Clock, options: { 
   const swept = options.sweep ? (await store.tickets.tickets.find({ status: 'new' }, { number: 1 }).limit(limit).lean()).map((t) => t.number) : [];
   const dispatched: string[] = [];
   for (const number of new Set([...queued, ...swept])) {
-    const ticket = await store.tickets.findByNumber(number);
+    const ticket = store.tickets.takeJustOpened(number) ?? (await store.tickets.findByNumber(number));
     if (!ticket || ticket.status !== 'new') {
       await store.tickets.newTickets.deleteOne({ _id: number });
       continue;

@@ -105,6 +105,7 @@ const SLA_ACTIONS: ReadonlySet<TicketAction> = new Set(['accept', 'reply', 'reso
 
 const MAX_NUMBER_ATTEMPTS = 100;
 const MAX_CHANGE_ATTEMPTS = 8;
+const JUST_OPENED_MS = 60_000;
 
 /**
  * The system of record for tickets. Every change goes through `act` or `record`: the domain checks
@@ -128,6 +129,12 @@ export class TicketRepository {
   readonly resolved: ResolvedTickets;
   /** Raised by every ticket opened here (the dispatcher has something to do). */
   readonly queued = new QueuedWork();
+  /**
+   * Tickets this process opened in the last minute, as inserted: the dispatcher takes its copy from
+   * here instead of finding it in `tickets` (a read of the whole collection on FerretDB). A copy that
+   * has changed since is harmless: the dispatch's version claim fails and it is retried on a fresh read.
+   */
+  private readonly justOpened = new Map<string, { ticket: Ticket; at: number }>();
 
   constructor(
     connection: Connection,
@@ -252,6 +259,7 @@ export class TicketRepository {
       throw new Error(`could not allocate a ticket number for ${prefix} after ${MAX_NUMBER_ATTEMPTS} attempts`);
     });
     if (created) {
+      this.rememberOpened(ticket);
       // The writes that follow the ticket are independent of each other: they go out together, so a
       // turn waits for the slowest of them instead of their sum. `onCreated` (the caller's own write)
       // joins them. The ticket is stored by now, so a failure among them must not make the caller tell
@@ -270,6 +278,19 @@ export class TicketRepository {
       if (residentList.status === 'rejected') await addToResidentList()?.catch(() => undefined);
     }
     return { ticket, created };
+  }
+
+  private rememberOpened(ticket: Ticket): void {
+    const now = Date.now();
+    for (const [number, entry] of this.justOpened) if (now - entry.at > JUST_OPENED_MS) this.justOpened.delete(number);
+    this.justOpened.set(ticket.number, { ticket, at: now });
+  }
+
+  /** The ticket as this process opened it within the last minute, once; null otherwise (read it from `tickets`). */
+  takeJustOpened(number: string): Ticket | null {
+    const entry = this.justOpened.get(number);
+    this.justOpened.delete(number);
+    return entry && Date.now() - entry.at <= JUST_OPENED_MS ? entry.ticket : null;
   }
 
   /** Applies a domain action (accept, resolve, …): checked transition + event, one write. */
@@ -311,6 +332,8 @@ export class TicketRepository {
     decide: (ticket: Ticket) => { set: Record<string, unknown>; event: Record<string, unknown> },
     current?: Ticket,
   ): Promise<Ticket> {
+    // a ticket changed here (a resident cancelling or adding right after opening it) is no longer as opened
+    this.justOpened.delete(number);
     for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt += 1) {
       const given = attempt === 0 ? current : undefined;
       const ticket = given ?? (await this.getByNumber(number));
