@@ -37,12 +37,14 @@ export async function runHousekeepingJob(store: Store, clock: Clock): Promise<Ho
  */
 async function settledForGood(store: Store, entries: SettledEntry[], before: Date): Promise<Set<string>> {
   const finishedTickets = await store.tickets.finishedBefore(entries.flatMap((entry) => (entry.ticketNumber ? [entry.ticketNumber] : [])), before);
-  const noticeOf = (entry: SettledEntry): string => String((JSON.parse(entry.payloadJson) as { noticeId?: unknown }).noticeId ?? '');
-  const archivedNotices = await store.notices.archivedAmong(entries.filter((entry) => entry.kind === NOTICE_CARD_KIND).map(noticeOf));
+  const noticeOf = new Map(
+    entries.filter((entry) => !entry.ticketNumber && entry.kind === NOTICE_CARD_KIND).map((entry) => [entry._id, String((JSON.parse(entry.payloadJson) as { noticeId?: unknown }).noticeId ?? '')]),
+  );
+  const archivedNotices = await store.notices.archivedAmong([...noticeOf.values()]);
   const done = entries.filter((entry) => {
     if (entry.ticketNumber) return finishedTickets.has(entry.ticketNumber);
-    if (entry.kind === NOTICE_CARD_KIND) return archivedNotices.has(noticeOf(entry));
-    return true;
+    const noticeId = noticeOf.get(entry._id);
+    return noticeId === undefined || archivedNotices.has(noticeId);
   });
   return new Set(done.map((entry) => entry._id));
 }

@@ -35,9 +35,8 @@ export async function recordSurveyAnswer(store: Store, ticketNumber: string, ans
   // only the resolution this survey asked about (a ticket reworked since waits for its own survey)
   const sameRound = (stored: typeof ticket) => (surveyRound(stored) === survey.round ? null : 'reopened since this survey was sent');
   // an open callback task (an in-person visit sampled with the survey) still belongs to the cycle: the visit's result or the closing job closes it
-  const visitOpen = (await surveys.withOpenTasks([ticket.number])).size > 0;
-  const closed =
-    answerClosesTicket(answer) && !visitOpen ? (await closeResolvedTicket(store, ticket.number, { reason: 'survey', answer, round: survey.round }, at, sameRound)) !== null : false;
+  const closes = answerClosesTicket(answer) && (await surveys.withOpenTasks([ticket.number])).size === 0;
+  const closed = closes ? (await closeResolvedTicket(store, ticket.number, { reason: 'survey', answer, round: survey.round }, at, sameRound)) !== null : false;
   await surveys.answer(survey._id, answer, text, at);
   return { recorded: true, reopened: reworkDueAt !== null, reworkDueAt, closed };
 }

@@ -3,7 +3,7 @@ import type { Connection, Model } from 'mongoose';
 import type { ConversationReferences } from './conversation-references.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 import type { HouseholdRegistry } from './households.js';
-import { inChunks } from './in-chunks.js';
+import { idsAmong } from './in-chunks.js';
 import { noticeAckModel, noticeModel, type NoticeAckDocument, type NoticeDocument, type NoticeKind, type NoticeStatus } from './models/notice.js';
 import type { Outbox } from './outbox.js';
 import type { ResidentAccounts } from './resident-accounts.js';
@@ -126,12 +126,8 @@ export class Notices {
   }
 
   /** Of `ids`, the notices archived (their validity is over; they are never published again). */
-  async archivedAmong(ids: readonly string[]): Promise<Set<string>> {
-    const archived = new Set<string>();
-    for (const chunk of inChunks([...new Set(ids)])) {
-      for (const notice of await this.notices.find({ _id: { $in: chunk }, status: 'archived' }, { _id: 1 }).lean()) archived.add(String(notice._id));
-    }
-    return archived;
+  archivedAmong(ids: readonly string[]): Promise<Set<string>> {
+    return idsAmong(this.notices, ids, { status: 'archived' });
   }
 
   /** A resident acknowledges (签收) for their household; a household acknowledges once. */

@@ -22,7 +22,7 @@ import {
 import { insertOrUpdate } from './upsert.js';
 import { formatTicketNumber, highestSequence, KeyedMutex, ticketNumberPrefix } from './ticket-numbers.js';
 import { insertDocument, insertExact } from './insert.js';
-import { inChunks } from './in-chunks.js';
+import { idsAmong, inChunks } from './in-chunks.js';
 
 export type Ticket = TicketDocument & { _id: unknown };
 
@@ -177,13 +177,8 @@ export class TicketRepository {
   }
 
   /** Of `numbers`, the tickets closed or cancelled and unchanged since `before`: nothing will happen to them any more. */
-  async finishedBefore(numbers: readonly string[], before: Date): Promise<Set<string>> {
-    const finished = new Set<string>();
-    for (const chunk of inChunks([...new Set(numbers)])) {
-      const rows = await this.tickets.find({ _id: { $in: chunk }, status: { $in: ['closed', 'cancelled'] }, updatedAt: { $lt: before } }, { _id: 1 }).lean();
-      for (const row of rows) finished.add(String(row._id));
-    }
-    return finished;
+  finishedBefore(numbers: readonly string[], before: Date): Promise<Set<string>> {
+    return idsAmong(this.tickets, numbers, { status: { $in: ['closed', 'cancelled'] }, updatedAt: { $lt: before } });
   }
 
   /** Drops the intake keys of finished tickets (a retried activity is minutes old, not weeks); returns how many. */
