@@ -58,10 +58,16 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'violence', pattern: /家暴|打(老婆|女人|孩子|小孩|老人)|(哭喊|尖叫|喊救人|呼救)|推推搡搡|拿着(砍刀|菜刀|刀子|棍子|铁棍)|\bbeat(?:ing)? (?:someone|him|her|a)\b|\bbeating\b.{0,10}\bup\b|\bhitting (?:a|his|her) (?:woman|wife|child|kid)\b|\bscreaming\b|\bshov(?:e|ing)\b|\bdomestic (?:violence|abuse)\b|\bcalling for help\b|\bwith a (?:knife|machete|bat)\b/ },
   { name: 'dog-attack', pattern: /狗.{0,8}(见人就扑|在扑人|扑人|追着.{0,4}(人|小孩|孩子)|攻击人)|\bdogs?\b.{0,10}\b(?:attacking|chasing|biting|lunging at)\b/ },
   { name: 'structure-down', pattern: /(树|电线杆|围墙|围挡|墙|广告牌).{0,6}(倒了|倒在|倒下|断了|塌了).{0,10}(电线|压|路上|人行道|有人)|压(着|在)电线|靠在电线上|(砸|压)到(了)?人|\btree\b.{0,20}\b(?:fell|fallen|down)\b.{0,20}\b(?:power ?lines?|cables?|car|road)\b|\b(?:against|on) the power ?lines?\b/ },
+  { name: 'water-on-electrics', pattern: /(漏水|渗水|滴水|进水|淌水|往下滴|流水|水流|流到|淋|泡|淹|漏到|滴到|流进|渗进|渗到|水顺着|水从|水往|全是水|都是水|在滴|在漏|往外渗).{0,14}(灯|(?<!龙头|阀门|水阀)开关|插座|电箱|配电箱|电表箱|浴霸|电闸|插线板|排插).{0,14}(还亮|亮着|在闪|一直闪|还在闪|闪个不停|滋|噼|冒火|火花|发麻|手.{0,2}麻|电了一下|不敢(碰|摸|开|关))|(灯|(?<!龙头|阀门|水阀)开关|插座|电箱|配电箱|电表箱|浴霸|电闸|插线板|排插).{0,8}(漏水|渗水|滴水|进水|淌水|往下滴|流水|水流|流到|淋|泡|淹|漏到|滴到|流进|渗进|渗到|水顺着|水从|水往|全是水|都是水|在滴|在漏|往外渗).{0,14}(还亮|亮着|在闪|一直闪|还在闪|闪个不停|滋|噼|冒火|火花|发麻|手.{0,2}麻|电了一下|不敢(碰|摸|开|关))|\b(?:water\b[^.]{0,25}\b(?:pouring|dripping|leaking|coming|running|seeping|getting|got|gone|went)|leak(?:ing|s)? (?:in|into|onto|on|through)|pouring|dripping|seeping|flooding|soaked|wet)\b.{0,40}\b(?:fuse ?(?:board|box)|distribution board|consumer unit|breakers?|light fittings?|ceiling lights?|lights?|lamps?|switch(?:es)?|sockets?|outlets?|electrics|wiring|meter box)\b.{0,40}\b(?:buzz\w*|flicker\w*|spark\w*|popp\w*|crackl\w*|tingl\w*|shock\w*|still on)\b/ },
+  { name: 'unreachable-elder', pattern: /(老人|老太太|老太|老爷子|老头|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|独居|一个人住|一个人在家).{0,30}(联系不上|(?<!(?:物业|客服|前台|管家|你们|中心|值班室?|保安|门卫|师傅|热线|办公室)的?)电话.{0,4}(不接|打不通|没人接)|(?<!(?:物业|客服|前台|管家|你们|中心|值班室?|保安|门卫|师傅|热线|办公室)的?)不接电话|(敲门|屋里|家里|里面).{0,6}(没(有)?(动静|声音|人应|反应)|不开|没人开))|(报纸|牛奶|快递|外卖).{0,6}堆了.{0,6}天|\b(?:elderly|old|grandma|grandmother|grandad|grandfather|grandpa|nan|mum|mom|mother|dad|father|neighbou?r|lives alone|living alone)\b.{0,60}\b(?:(?:she|he)(?:'s| is) not (?:answering|picking up)|(?:she|he)(?:'s| is)?n'?t (?:answering|picking up)|(?:she|he) (?:won'?t|doesn'?t|hasn'?t|didn'?t) (?:answer|pick up|answered|picked up|open)|not answering (?:her|his) (?:phone|door)|can'?t (?:reach|get hold of) (?:her|him)|hasn'?t been seen|no answer (?:at|from) (?:her|his|the) (?:door|flat|phone))/ },
+  { name: 'intruder-now', pattern: /进过人|(窗|门).{0,6}被人.{0,4}(打开|弄开|撬)|\bjimm(?:y|ied)\b|\btrying to (?:get|break) in(?:to)?\b|\bhear (?:someone|somebody|movement|footsteps)\b.{0,20}\b(?:inside|upstairs|downstairs|in (?:the|my))\b/ },
+  { name: 'child-alone', pattern: /(小孩|(?<!女|男)孩子|小朋友|宝宝|小女孩|小男孩).{0,12}(一个人|自己|独自).{0,4}(在(路边|门口|马路|路上|河边|湖边|水边|池边|外面|小区|大门|车库|停车场|路口)|哭|乱跑|乱走|游荡|走来走去|跑到)|(走失|迷路).{0,6}(小孩|孩子|小朋友)|\b(?:toddler|little (?:boy|girl|kid|one)|small child|young child|child|kid)\b.{0,30}\b(?:wandering|on (?:his|her|their) own|alone|by (?:him|her)self)\b/ },
+  { name: 'scalding', pattern: /(开水|蒸汽|滚烫的水).{0,10}(喷|往外冒|呲)|\b(?:scalding|boiling) (?:water|steam)\b|\bsteam (?:is )?(?:pouring|shooting|blasting|spraying)\b/ },
+  { name: 'self-harm-words', pattern: /不想活|活不下去|了结自己|结束(自己的)?生命|\bend (?:it all|his life|her life|my life|their life)\b|\bgoing to end it\b|\bhurt (?:him|her|them)self\b|\bdoesn'?t want to live\b/ },
 ];
 
 /** A claim about damage already done (compensation, formal complaint, liability): complaint territory. */
-export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|12345|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
+export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责(?!人)|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|(?<!\d)12345(?!\d)|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
 const NEGATED = /(?:没有?|无|(?<!是)不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|烧焦味|焦糊味|糊味|焦味|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)|(?:不|没有?)咬(?:人|到人)|(?:\bno|\bnot|\bwithout)\s+(?:any\s+)?(?:smell of gas|gas smell)/g;
@@ -129,12 +135,12 @@ export const MAJOR_CUES: readonly Rule[] = [
   { name: '损失', pattern: /损失|泡坏|淹了|砸坏|砸到车|损坏了我|毁了/ },
   { name: '赔偿', pattern: /赔偿|索赔|赔钱|赔我/ },
   { name: '曝光', pattern: /曝光|发到网上|发微博|抖音|上热搜|发朋友圈/ },
-  { name: '媒体', pattern: /媒体|记者|电视台|报社|12345|市长热线|消协|住建局|房管局/ },
+  { name: '媒体', pattern: /媒体|记者|电视台|报社|(?<!\d)12345(?!\d)|市长热线|消协|住建局|房管局/ },
   { name: '起诉', pattern: /起诉|告你们|法院|律师|打官司|法律途径/ },
   { name: 'injured', pattern: /\binjur|\bhurt\b|\bhospital|\bbroken (?:arm|leg|bone)|\bbleeding\b/ },
   { name: 'loss', pattern: /\bcompensat|\bdamaged my\b|\bruined\b|\bdestroyed\b|\bloss(?:es)?\b/ },
   { name: 'media', pattern: /\bmedia\b|\bjournalist|\breporter|\bnewspaper|\bsocial media\b|\bgo public\b|\bexpose\b/ },
-  { name: 'sue', pattern: /\bsue\b|\blawsuit\b|\blawyer|\bcourt\b|\blegal action\b/ },
+  { name: 'sue', pattern: /\bsu(?:e|ing)\b|\blawsuit\b|\blawyer|\b(?:to|in|into) court\b|\bcourt (?:case|action|order)\b|\blegal action\b/ },
 ];
 
 export const IMPORTANT_CUES: readonly Rule[] = [

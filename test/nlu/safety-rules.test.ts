@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { LocalRecognizer, SAFETY_RULE_CONFIDENCE } from '../../nlu/local-recognizer.js';
 import { trainModels } from '../../nlu/model-store.js';
-import { hasUrgency, matchSafety, matchSeverityCues } from '../../nlu/safety-rules.js';
+import { hasUrgency, isClaim, matchSafety, matchSeverityCues } from '../../nlu/safety-rules.js';
 import type { CorpusItem } from '../../nlu/types.js';
 
 /** A model that has never seen a security example: every security answer below comes from the rules. */
@@ -175,6 +175,17 @@ describe('nlu severity cues', () => {
   it('no cue → null (the classifier decides)', () => {
     assert.equal(matchSeverityCues('垃圾桶满了'), null);
   });
+  it('12345 counts as the city hotline, not inside a phone number; court as a law court, not a tennis court', () => {
+    for (const text of ['我已经打了12345', "I'm taking you to court", "Enough, I'm suing"]) assert.equal(matchSeverityCues(text)?.severity, 'major', text);
+    for (const text of ['网球场灯不亮，我电话13912345678', 'The tennis court lights are off again', 'The court by block 3 needs new nets']) assert.equal(matchSeverityCues(text), null, text);
+  });
+  it('a phone number or the person in charge is not a claim, so the hazard cues still fire', () => {
+    assert.ok(!isClaim('我电话13912345678'));
+    assert.ok(!isClaim('你们负责人电话多少'));
+    assert.ok(isClaim('这个损失谁负责'));
+    assert.deepEqual(matchSafety('我妈一个人住3栋201，从昨天起联系不上了，我电话13912345678'), ['unreachable-elder']);
+    assert.deepEqual(matchSafety('楼下有个老人倒地不动了，你们负责人电话多少'), ['medical']);
+  });
   it('the recognizer uses the cues for complaints', async () => {
     const rec = noSecurityModel();
     const r = await rec.recognize('保安态度差，我要找媒体曝光');
@@ -312,4 +323,49 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
   it('the life-safety words fire in a what-if question too', () => {
     assert.ok(matchSafety('如果着火了应该怎么办').length > 0);
   });
+});
+
+describe('nlu safety rules: water on live electrics, an elder who cannot be reached, intruders now, lone children, scalding steam, words of self-harm', () => {
+  const fires: Array<[string, string]> = [
+    ['楼上漏水，水顺着客厅的吸顶灯往下滴，灯还亮着', 'water-on-electrics'],
+    ['插座里在渗水，刚才碰了一下手发麻', 'water-on-electrics'],
+    ['配电箱进水了，里面滋滋的', 'water-on-electrics'],
+    ['Water is dripping out of the kitchen light and it keeps flickering', 'water-on-electrics'],
+    ['Water from the flat above is running into the socket and it is crackling', 'water-on-electrics'],
+    ['我妈一个人住7栋302，从早上到现在电话都不接', 'unreachable-elder'],
+    ['独居的王奶奶敲门没动静，平时这个点都在家', 'unreachable-elder'],
+    ['对门老人家门口的牛奶堆了三天了', 'unreachable-elder'],
+    ['My elderly dad lives alone in 5-1-601 and he is not answering since last night', 'unreachable-elder'],
+    ['我家卧室窗户被人弄开了', 'intruder-now'],
+    ['The back door was jimmied and I can hear someone upstairs', 'intruder-now'],
+    ['A man is trying to get into my flat with a key', 'intruder-now'],
+    ['小区门口有个小朋友一个人在哭，找不到家长', 'child-alone'],
+    ['There is a little boy wandering by the car park exit on his own', 'child-alone'],
+    ['楼道里的暖气管爆了，开水往外喷', 'scalding'],
+    ['The heating pipe burst and scalding water is everywhere on the stairs', 'scalding'],
+    ['隔壁小伙子说不想活了，把自己锁在屋里', 'self-harm-words'],
+    ['My flatmate says he is going to end it, he locked the bathroom', 'self-harm-words'],
+  ];
+  for (const [text, rule] of fires) {
+    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+  }
+  const quiet = [
+    '卫生间的灯一直闪，麻烦换个灯管',
+    '停水了，楼道灯也一直在闪',
+    '灯的开关进水了，已经拉了电闸，明天来修吧',
+    '厨房水管漏水了，开关在哪里',
+    'No hot water and the hallway lights flicker',
+    'The bathroom light keeps flickering, please replace it',
+    '我爸打了好几次物业电话都没人接',
+    '我妈说你们客服不接电话',
+    '我奶奶想问一下老年卡在哪里办',
+    'My mum called the office three times and nobody answered',
+    '孩子一个人在家，能不能晚点再来修',
+    '小区后门晚上太黑，女孩子一个人走心里发毛',
+    '热水管裂了，一直在喷水',
+    'The hot water is boiling hot, can you turn it down',
+    '窗户关不上，麻烦来看看',
+    'I want to end my parking contract',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 });
