@@ -345,6 +345,9 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     ['The heating pipe burst and scalding water is everywhere on the stairs', 'scalding'],
     ['隔壁小伙子说不想活了，把自己锁在屋里', 'self-harm-words'],
     ['My flatmate says he is going to end it, he locked the bathroom', 'self-harm-words'],
+    ['Kids are smashing the lobby glass right now', 'en-hazard'],
+    ['Someone smashed my car window in the garage', 'en-hazard'],
+    ['阳台上的花盆掉下来了，下面有人', 'falling-objects'],
   ];
   for (const [text, rule] of fires) {
     it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
@@ -366,6 +369,9 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     'The hot water is boiling hot, can you turn it down',
     '窗户关不上，麻烦来看看',
     'I want to end my parking contract',
+    'The glass on the notice board by the gate is smashed',
+    '浴室的镜子昨晚自己掉下来了，还好没人',
+    '空调外机螺丝掉了一颗，还没掉下来，找人来加固一下',
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 });
