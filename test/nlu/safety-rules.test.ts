@@ -348,6 +348,7 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     ['Kids are smashing the lobby glass right now', 'en-hazard'],
     ['Someone smashed my car window in the garage', 'en-hazard'],
     ['阳台上的花盆掉下来了，下面有人', 'falling-objects'],
+    ['My grandma fell in the bathroom and can\'t get up', 'en-hazard'],
   ];
   for (const [text, rule] of fires) {
     it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
@@ -372,6 +373,10 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     'The glass on the notice board by the gate is smashed',
     '浴室的镜子昨晚自己掉下来了，还好没人',
     '空调外机螺丝掉了一颗，还没掉下来，找人来加固一下',
+    'The CO detector in the hall chirps every minute, must be the battery. We all feel fine.',
+    'A chunk of render fell in the car park overnight, nobody around, please clear it',
+    'Your cleaner scratched the new oak floor in our hallway, I expect you to pay for the repair',
+    '烟感一直闪红灯，家里也没烟，应该是坏了',
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 });
