@@ -53,7 +53,7 @@ export const CONCEPTS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'suggest', pattern: /建议|能不能.{0,10}(多|换|早|加|改)|可以.{0,6}(换换|多装|多放|增加|改成)|希望|\bsuggest|could you (?:put|add|please add)|would be nice|please (?:consider|add)|\bshould (?:add|have|put)\b/ },
   { name: 'money', pattern: /乱收|多收|收费.{0,4}(不合理|太高|太贵)|退还|退钱|退费|收益|额外.{0,3}钱|\bovercharg|\brefund|\bcharged\b|\bextra money\b/ },
   { name: 'progress', pattern: /进度|什么时候.{0,4}(来|修|到|好)|几点(来|到)|多久.{0,4}(能|修|来)|到哪了|\bany update\b|\bstatus of\b|\bhow long\b/ },
-  { name: 'escalate', pattern: /(?<!\d)12345(?!\d)|市长热线|律师|起诉|法院|打官司|告你们|曝光|媒体|记者|电视台|住建局|房管局|消协|发到网上|发微博|抖音|上热搜|\blawyer|\b(?:to|in|into) court\b|\bsu(?:e|ing)\b|\blawsuit|\blocal news|\bnewspaper|\bjournalist|\breporter|housing bureau|\bgo(?:ing)? public\b|posting (?:it|this) online|social media|\bmedia\b/ },
+  { name: 'escalate', pattern: /(?<![\dA-Za-z·])12345(?!\d)|市长热线|律师|起诉|法院|打官司|告你们|曝光|媒体|记者|电视台|住建局|房管局|消协|发到网上|发微博|抖音|上热搜|\blawyer|\b(?:to|in|into) court\b|\bsu(?:e|ing)\b|\blawsuit|\blocal news|\bnewspaper|\bjournalist|\breporter|housing bureau|\bgo(?:ing)? public\b|posting (?:it|this) online|social media|\bmedia\b/ },
   { name: 'service-failure', pattern: /(保安|门卫|门岗|保洁|客服|前台|物业|管家|师傅|工作人员).{0,10}(态度|玩手机|睡觉|不管|不在岗|骂|吵架|凶|不让|随便|不理|敷衍|推|不作为|看不见|都不知道|没发现|从来没)|形同虚设|不作为|管理混乱|没人巡逻|从来没见过|监控.{0,6}(坏|不能用|没用|看不到)|\b(?:guard|security|staff|concierge|cleaner)s?\b.{0,25}\b(?:rude|asleep|sleeping|ignor|on (?:his|her|their) phone|does nothing|did nothing|nowhere|never)|cameras? (?:don'?t|didn'?t|doesn'?t) work|\bliable\b|\bnegligen/ },
 ];
 

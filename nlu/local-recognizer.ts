@@ -76,6 +76,12 @@ export class LocalRecognizer implements Recognizer {
       rules.push(...safety.map((s) => `security:${s}`));
       alternatives = forceCategory(alternatives, 'security', SAFETY_RULE_CONFIDENCE);
     }
+    // A charge against the service (多次反映, 没人管, 推诿, 拖着 …) makes a repair, question or remark a complaint (labelling conventions).
+    const chargeCue = safety.length === 0 && !COMPLAINT_OR_SECURITY.has(alternatives[0]!.category) ? matchSeverityCues(text) : null;
+    if (chargeCue?.severity === 'important') {
+      alternatives = forceCategory(alternatives, 'complaint', alternatives.find((a) => a.category === 'complaint')!.confidence);
+      rules.push('complaint:charge-cue');
+    }
     const top = alternatives[0]!;
     return this.finish(text, locale, top.category, alternatives, rules, 'local');
   }
@@ -109,6 +115,8 @@ export class LocalRecognizer implements Recognizer {
     };
   }
 }
+
+const COMPLAINT_OR_SECURITY: ReadonlySet<Category> = new Set(['complaint', 'security']);
 
 function round(v: number): number {
   return Math.round(v * 1e4) / 1e4;

@@ -67,7 +67,7 @@ export const HAZARD_RULES: readonly Rule[] = [
 ];
 
 /** A claim about damage already done (compensation, formal complaint, liability): complaint territory. */
-export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责(?!人)|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|(?<!\d)12345(?!\d)|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bpay for (?:the|my|our|a) (?:repairs?|damage|cleaning|replacement)\b|\bexpect you to pay\b|\bfoot the bill\b|\bI want answers\b/;
+export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|负责(?!人)|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|(?<![\dA-Za-z·])12345(?!\d)|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bpay for (?:the|my|our|a) (?:repairs?|damage|cleaning|replacement)\b|\bexpect you to pay\b|\bfoot the bill\b|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
 const NEGATED = /(?:没有?|无|(?<!是)不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|烧焦味|焦糊味|糊味|焦味|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)|(?:不|没有?)咬(?:人|到人)|(?:\bno|\bnot|\bwithout)\s+(?:any\s+)?(?:smell of gas|gas smell)/g;
@@ -132,10 +132,10 @@ export const CRIME_CUES: ReadonlySet<string> = new Set(['小偷', '撬门', '打
 export const MAJOR_CUES: readonly Rule[] = [
   { name: '受伤', pattern: /受伤|摔伤|砸伤|烫伤|划伤|咬伤|骨折|流血|伤到/ },
   { name: '住院', pattern: /住院|医院|急诊/ },
-  { name: '损失', pattern: /损失|泡坏|淹了|砸坏|砸到车|损坏了我|毁了/ },
+  { name: '损失', pattern: /损失|(?<!灯)泡坏|淹了|砸坏|砸到车|损坏了我|毁了/ },
   { name: '赔偿', pattern: /赔偿|索赔|赔钱|赔我/ },
   { name: '曝光', pattern: /曝光|发到网上|发微博|抖音|上热搜|发朋友圈/ },
-  { name: '媒体', pattern: /媒体|记者|电视台|报社|(?<!\d)12345(?!\d)|市长热线|消协|住建局|房管局/ },
+  { name: '媒体', pattern: /媒体|记者|电视台|报社|(?<![\dA-Za-z·])12345(?!\d)|市长热线|消协|住建局|房管局/ },
   { name: '起诉', pattern: /起诉|告你们|法院|律师|打官司|法律途径/ },
   { name: 'injured', pattern: /\binjur|\bhurt\b|\bhospital|\bbroken (?:arm|leg|bone)|\bbleeding\b/ },
   { name: 'loss', pattern: /\bcompensat|\bdamaged my\b|\bruined\b|\bdestroyed\b|\bloss(?:es)?\b/ },
@@ -148,12 +148,15 @@ export const IMPORTANT_CUES: readonly Rule[] = [
   { name: '没人管', pattern: /没人(管|理|处理|来|回复|回应)|无人(管|理|处理|问津)|不管不问|没有人(管|理|处理)|不闻不问|没有下文|石沉大海/ },
   { name: '态度差', pattern: /态度.{0,3}(差|恶劣|不好|很差|极差|蛮横|冷漠)|(骂人|爱答不理|不耐烦|甩脸|凶)/ },
   { name: '推诿', pattern: /推诿|踢皮球|互相推|推来推去|推卸/ },
-  { name: '拖着', pattern: /拖着|拖了|一直拖|拖延|拖到现在|迟迟(不|没)|一直(没|不)(修|处理|解决|来)|还是没(修|处理|解决)/ },
+  { name: '拖着', pattern: /(?<!地)拖着|(?<!地)拖了|一直拖|拖延|拖到现在|迟迟(不|没)|一直(没|不)(修|处理|解决|来)|还是没(修|处理|解决)/ },
   { name: 'repeated', pattern: /\b(?:several|many|multiple|three|four|five|countless|numerous) times\b|\bagain and again\b|\bthird time\b|\brepeatedly\b|\bstill (?:not|hasn't|haven't|no one)/ },
   { name: 'ignored', pattern: /\bnobody (?:cares|came|responds|replied|does)|\bno one (?:cares|came|responds|replied|does|has)|\bignor(?:ed|ing)\b|\bno response\b/ },
   { name: 'rude', pattern: /\brude\b|\battitude\b|\bimpolite\b|\byelled\b|\bshouted at\b/ },
   { name: 'buck-passing', pattern: /\bpass(?:ing|ed)? the buck\b|\bblam(?:e|ing) each other\b|\bdelay(?:ed|ing|s)?\b|\bdragg(?:ing|ed) (?:on|their feet)\b/ },
 ];
+
+/** "没人受伤", "nobody hurt": the harm the major cues look for did not happen. */
+const NO_HARM = /(?:没有?|无|未|并没有?)(?:人)?(?:受伤|伤到人?|砸伤|摔伤|损失)|(?:没|不)(?:伤|砸)到人|\b(?:no ?one|nobody|no-one)\b(?: was| got| is)? (?:hurt|injured)\b|\bno (?:one|body) (?:got |was )?(?:hurt|injured)\b|\bno (?:injuries|damage)\b/g;
 
 export interface SeverityCue {
   severity: Severity;
@@ -162,7 +165,7 @@ export interface SeverityCue {
 
 /** Severity from the rule layer: major cues win over important cues; null when none fires. */
 export function matchSeverityCues(text: string): SeverityCue | null {
-  const t = normalize(text);
+  const t = normalize(text).replace(NO_HARM, ' ');
   const major = MAJOR_CUES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   if (major.length > 0) return { severity: 'major', names: major };
   const important = IMPORTANT_CUES.filter((r) => r.pattern.test(t)).map((r) => r.name);

@@ -179,6 +179,19 @@ describe('nlu severity cues', () => {
     for (const text of ['我已经打了12345', "I'm taking you to court", "Enough, I'm suing"]) assert.equal(matchSeverityCues(text)?.severity, 'major', text);
     for (const text of ['网球场灯不亮，我电话13912345678', 'The tennis court lights are off again', 'The court by block 3 needs new nets']) assert.equal(matchSeverityCues(text), null, text);
   });
+  it('harm that did not happen is no cue; a light bulb is not a flooding loss; mopping is not dragging on', () => {
+    for (const text of ['楼道的窗户玻璃碎了，没人受伤，麻烦来换一下', 'A tile fell off the shower wall, nobody hurt', '我家门口的灯泡坏了', '李师傅人真好，修完还帮我把地拖了', '车牌是皖A·D12345，月卡怎么办']) assert.equal(matchSeverityCues(text), null, text);
+    assert.equal(matchSeverityCues('玻璃砸下来，我妈受伤了')?.severity, 'major');
+  });
+  it('a charge against the service makes what the model took for a repair a complaint', async () => {
+    const rec = noSecurityModel();
+    const plain = await rec.recognize('电梯坏了');
+    assert.equal(plain.category, 'repair');
+    const charged = await rec.recognize('电梯坏了，反映了三次没人管');
+    assert.equal(charged.category, 'complaint');
+    assert.equal(charged.severity, 'important');
+    assert.ok(charged.rules.includes('complaint:charge-cue'));
+  });
   it('a phone number or the person in charge is not a claim, so the hazard cues still fire', () => {
     assert.ok(!isClaim('我电话13912345678'));
     assert.ok(!isClaim('你们负责人电话多少'));
