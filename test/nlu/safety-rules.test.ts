@@ -362,6 +362,9 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     ['Someone smashed my car window in the garage', 'en-hazard'],
     ['阳台上的花盆掉下来了，下面有人', 'falling-objects'],
     ['My grandma fell in the bathroom and can\'t get up', 'en-hazard'],
+    ['儿子八岁，放学两个小时了还没到家，电话手表也打不通', 'missing-person'],
+    ['外墙的玻璃在往下掉碎片，下面是商铺门口', 'hanging-object'],
+    ['有人从平台上掉下去了', 'medical'],
   ];
   for (const [text, rule] of fires) {
     it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
@@ -390,6 +393,13 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     'A chunk of render fell in the car park overnight, nobody around, please clear it',
     'Your cleaner scratched the new oak floor in our hallway, I expect you to pay for the repair',
     '烟感一直闪红灯，家里也没烟，应该是坏了',
+    '烟感半夜响了一声，家里没烟，是不是坏了',
+    '马桶水箱一直嘶嘶响，停不下来',
+    'The toilet cistern keeps hissing after every flush',
+    '沙坑里有好多烟头，小孩在里面玩',
+    '阳台玻璃有道裂纹，怕哪天掉下去，麻烦来换',
+    '插座有点松，没冒火花，麻烦换一个',
+    '孩子放学回来了，快递晚上再送吧',
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 });
