@@ -20,6 +20,7 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: '小偷', pattern: /小偷|有贼|进贼|遭贼|招贼|盗窃|被盗|失窃|入室|偷(东西|车|走|了)|盗贼/ },
   { name: '撬门', pattern: /撬(门|锁|窗|开)/ },
   { name: '打架', pattern: /打架|斗殴|打人|动手打|持刀|拿刀|砍人|行凶/ },
+  { name: '持刀', pattern: /(?:拿|握|提|举|挥|攥)(?:着|了)?(?:一)?(?:把)?(?:刀|菜刀|砍刀|水果刀|斧头?|铁棍|钢管)(?!具|架|片)|\b(?:holding|waving|with|brandishing|pulled) (?:a|an) (?:knife|machete|axe|hammer|bat)\b/ },
   { name: '可疑人员', pattern: /可疑(人员|的人|人物|男子|女子)|陌生人.{0,6}(尾随|徘徊|敲门|跟踪)|尾随/ },
   { name: '救命', pattern: /救命|救名|有人晕倒|晕倒了|昏迷/ },
   { name: '爆炸', pattern: /爆炸|炸了(?!锅)/ },
@@ -63,6 +64,7 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'intruder-now', pattern: /进过人|(窗|门).{0,6}被人.{0,4}(打开|弄开|撬)|\bjimm(?:y|ied)\b|\btrying to (?:get|break) in(?:to)?\b|\bhear (?:someone|somebody|movement|footsteps)\b.{0,20}\b(?:inside|upstairs|downstairs|in (?:the|my))\b/ },
   { name: 'child-alone', pattern: /(小孩|(?<!女|男)孩子|小朋友|宝宝|小女孩|小男孩).{0,12}(一个人|自己|独自).{0,4}(在(路边|门口|马路|路上|河边|湖边|水边|池边|外面|小区|大门|车库|停车场|路口)|哭|乱跑|乱走|游荡|走来走去|跑到)|(走失|迷路).{0,6}(小孩|孩子|小朋友)|\b(?:toddler|little (?:boy|girl|kid|one)|small child|young child|child|kid)\b.{0,30}\b(?:wandering|on (?:his|her|their) own|alone|by (?:him|her)self)\b/ },
   { name: 'scalding', pattern: /(开水|蒸汽|滚烫的水).{0,10}(喷|往外冒|呲)|\b(?:scalding|boiling) (?:water|steam)\b|\bsteam (?:is )?(?:pouring|shooting|blasting|spraying)\b/ },
+  { name: 'stroke-signs', pattern: /说话.{0,3}(不利索|不清楚|含糊|大舌头|含混)|口齿不清|嘴(巴)?(歪|斜)|半边(身子|脸|手|胳膊).{0,4}(麻|动不了|没劲|没力气|抬不起)|站(都)?站不稳|(扶着|靠着).{0,4}(墙|栏杆).{0,6}站不住|\bslurr(?:ed|ing)\b|\bface (?:is )?droop|\b(?:can'?t|cannot) (?:lift|raise) (?:his|her|one) arm\b/ },
   { name: 'self-harm-words', pattern: /不想活|活不下去|了结自己|结束(自己的)?生命|\bend (?:it all|his life|her life|my life|their life)\b|\bgoing to end it\b|\bhurt (?:him|her|them)self\b|\bdoesn'?t want to live\b/ },
 ];
 
@@ -88,8 +90,12 @@ const ANIMAL_FIGHT = /\b(?:cats?|birds?|pigeons?)\s+(?:keep\s+|always\s+)?fight(
 /** Cisterns, taps and radiators hiss too: without them a hiss is a gas cue. */
 const PLUMBING_HISS = /马桶|水箱|水龙头|水管|暖气|\b(?:toilet|cistern|tap|radiator|pipes?)\b/;
 
+/** Barbecue smoke is a nuisance; a barbecue that sets something alight still fires (着火, fire). */
+const BARBECUE = /烧烤|烤肉|撸串|\bbarbecues?\b|\bbbqs?\b|\bgrill(?:s|ing)?\b/;
+
 function removeBenign(t: string): string {
   let out = t.replace(SMOKING_EN, ' ').replace(ANIMAL_FIGHT, ' ');
+  if (BARBECUE.test(out)) out = out.replace(/\bsmok(?:e|y)\b|油?烟味|油烟|烟很大/g, ' ');
   if (PLUMBING_HISS.test(out)) out = out.replace(/嘶嘶|\bhiss(?:ing|es)?\b/g, ' ');
   if (SMOKING.test(out)) out = out.replace(/烟味/g, ' ');
   if (ALARM_BENIGN.test(out)) out = out.replace(/烟感|烟雾报警/g, ' ');
@@ -122,13 +128,23 @@ export function matchSafety(text: string): string[] {
     // smoke, people trapped stay security whatever else the message says.
     return hits.filter((h) => !CRIME_CUES.has(h));
   }
-  if (hits.length > 0 || (HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t))) return hits;
-  return HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
+  const hypothetical = HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t);
+  if (hypothetical) return hits.filter((h) => !HYPOTHETICAL_QUIET.has(h));
+  if (hits.length > 0) return hits;
+  const hazards = HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
+  // "扣板掉下来砸在洗手台上了，人没事": it fell, nobody was hurt, nothing more is coming down — a repair
+  if (FELL_NOBODY_HURT.test(t) && !STILL_FALLING.test(t)) return hazards.filter((h) => !FALLING_CUES.has(h));
+  return hazards;
 }
 
 /** "如果被狗咬了应该找谁": asking what to do if something happened — an inquiry; the extended hazard cues stay quiet (the life-safety words still fire). */
-const HYPOTHETICAL_QUESTION = /^(?:请问)?(?:如果|万一|假如|要是|假设)[^，。！!]{0,30}(?:怎么办|怎么处理|应该|找谁|打什么|打哪个|吗)[^，。！!,.]{0,12}[?？]?$|^(?:what (?:if|should (?:i|we) do if)|if)\b[^.!]{0,60}\?$/;
+const HYPOTHETICAL_QUESTION = /^(?:请问)?[^，。！!?？]{0,6}(?:如果|万一|假如|要是|假设)[^。！!]{0,30}(?:怎么办|咋办|咋整|怎么处理|应该|第一步|干啥|找谁|打什么|打哪个|吗)[^，。！!,.]{0,12}[?？]?$|^(?:what (?:if|should (?:i|we) do if)|if)\b[^.!]{0,60}\?$/;
 const HAPPENING_NOW = /现在|正在|已经|马上|\bright now\b|\bnow\b/;
+/** Life-safety words asked about as a what-if ("要是闻到燃气味第一步干啥"): an inquiry. Someone trapped or calling for help is never one. */
+const HYPOTHETICAL_QUIET: ReadonlySet<string> = new Set(['着火', '冒烟', '焦糊味', '燃气泄漏', '爆炸', 'fire', 'smoke', 'gas', '小偷', '撬门', '打架', '可疑人员', 'break-in', 'fight', 'suspicious']);
+const FELL_NOBODY_HURT = /人没事|人都没事|没(有)?人受伤|没伤到人|没砸到人|\b(?:no ?one|nobody) (?:was |got )?(?:hurt|injured)\b/;
+const STILL_FALLING = /还在(往下)?掉|快(要)?掉|要掉|摇摇欲坠|晃|\bstill (?:falling|coming down|hanging)\b|\babout to fall\b/;
+const FALLING_CUES: ReadonlySet<string> = new Set(['falling-objects', 'hanging-object', 'structure-down']);
 
 /** Crime cues: security unless the message is a damage / liability claim (see CLAIM). */
 export const CRIME_CUES: ReadonlySet<string> = new Set(['小偷', '撬门', '打架', '可疑人员', 'break-in', 'fight', 'suspicious']);

@@ -333,8 +333,11 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
   });
   for (const [text, rule] of stillDanger) it(`still fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
 
-  it('the life-safety words fire in a what-if question too', () => {
-    assert.ok(matchSafety('如果着火了应该怎么办').length > 0);
+  it('a what-if question about fire, gas or crime is an inquiry; being trapped or calling for help is not a what-if', () => {
+    assert.deepEqual(matchSafety('如果着火了应该怎么办'), []);
+    assert.deepEqual(matchSafety('What should I do if I smell gas?'), []);
+    assert.ok(matchSafety('如果着火了应该怎么办，现在楼道全是烟').length > 0);
+    assert.ok(matchSafety('如果电梯被困了打哪个电话').includes('被困电梯'));
   });
 });
 
@@ -365,6 +368,10 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     ['儿子八岁，放学两个小时了还没到家，电话手表也打不通', 'missing-person'],
     ['外墙的玻璃在往下掉碎片，下面是商铺门口', 'hanging-object'],
     ['有人从平台上掉下去了', 'medical'],
+    ['大堂里有个男的手里拿着一把刀，说不给说法就不走', '持刀'],
+    ['A man is waving a knife in the car park', '持刀'],
+    ['我爸突然说话不利索了，嘴有点歪', 'stroke-signs'],
+    ['My neighbour is slurring her words and her face is drooping', 'stroke-signs'],
   ];
   for (const [text, rule] of fires) {
     it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
@@ -400,6 +407,13 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     '阳台玻璃有道裂纹，怕哪天掉下去，麻烦来换',
     '插座有点松，没冒火花，麻烦换一个',
     '孩子放学回来了，快递晚上再送吧',
+    'The people downstairs barbecue every Sunday and the smoke comes straight into our flat',
+    '楼下天天烧烤，油烟味全飘我家',
+    '阳台的晾衣架掉下来砸在花盆上了，人没事，来修一下',
+    'A ceiling panel came down onto the sink, nobody hurt, please fix the hole',
+    '家里要是闻到燃气味，第一步应该干啥',
+    '万一楼道着火了应该往哪跑？',
+    '菜刀磨刀服务有吗',
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 });
