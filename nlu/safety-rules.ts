@@ -60,7 +60,7 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'dog-attack', pattern: /狗.{0,8}(见人就扑|在扑人|扑人|追着.{0,4}(人|小孩|孩子)|攻击人)|\bdogs?\b.{0,10}\b(?:attacking|chasing|biting|lunging at)\b/ },
   { name: 'structure-down', pattern: /(树|电线杆|围墙|围挡|墙|广告牌).{0,6}(倒了|倒在|倒下|断了|塌了).{0,10}(电线|压|路上|人行道|有人)|压(着|在)电线|靠在电线上|(砸|压)到(了)?人|\btree\b.{0,20}\b(?:fell|fallen|down)\b.{0,20}\b(?:power ?lines?|cables?|car|road)\b|\b(?:against|on) the power ?lines?\b/ },
   { name: 'water-on-electrics', pattern: /(漏水|渗水|滴水|进水|淌水|往下滴|流水|水流|流到|淋|泡|淹|漏到|滴到|流进|渗进|渗到|水顺着|水从|水往|全是水|都是水|在滴|在漏|往外渗).{0,14}(灯|(?<!龙头|阀门|水阀)开关|插座|电箱|配电箱|电表箱|浴霸|电闸|插线板|排插).{0,14}(还亮|亮着|在闪|一直闪|还在闪|闪个不停|滋|噼|冒火|火花|发麻|手.{0,2}麻|电了一下|不敢(碰|摸|开|关))|(灯|(?<!龙头|阀门|水阀)开关|插座|电箱|配电箱|电表箱|浴霸|电闸|插线板|排插).{0,8}(漏水|渗水|滴水|进水|淌水|往下滴|流水|水流|流到|淋|泡|淹|漏到|滴到|流进|渗进|渗到|水顺着|水从|水往|全是水|都是水|在滴|在漏|往外渗).{0,14}(还亮|亮着|在闪|一直闪|还在闪|闪个不停|滋|噼|冒火|火花|发麻|手.{0,2}麻|电了一下|不敢(碰|摸|开|关))|\b(?:water\b[^.]{0,25}\b(?:pouring|dripping|leaking|coming|running|seeping|getting|got|gone|went)|leak(?:ing|s)? (?:in|into|onto|on|through)|pouring|dripping|seeping|flooding|soaked|wet)\b.{0,40}\b(?:fuse ?(?:board|box)|distribution board|consumer unit|breakers?|light fittings?|ceiling lights?|lights?|lamps?|switch(?:es)?|sockets?|outlets?|electrics|wiring|meter box)\b.{0,40}\b(?:buzz\w*|flicker\w*|spark\w*|popp\w*|crackl\w*|tingl\w*|shock\w*|still on)\b/ },
-  { name: 'unreachable-elder', pattern: /(老人|老太太|老太|老爷子|老头|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|独居|一个人住|一个人在家).{0,30}(联系不上|(?<!(?:物业|客服|前台|管家|你们|中心|值班室?|保安|门卫|师傅|热线|办公室)的?)电话.{0,4}(不接|打不通|没人接)|(?<!(?:物业|客服|前台|管家|你们|中心|值班室?|保安|门卫|师傅|热线|办公室)的?)不接电话|(敲门|屋里|家里|里面).{0,6}(没(有)?(动静|声音|人应|反应)|不开|没人开))|(报纸|牛奶|快递|外卖).{0,6}堆了.{0,6}天|\b(?:elderly|old|grandma|grandmother|grandad|grandfather|grandpa|nan|mum|mom|mother|dad|father|neighbou?r|lives alone|living alone)\b.{0,60}\b(?:(?:she|he)(?:'s| is) not (?:answering|picking up)|(?:she|he)(?:'s| is)?n'?t (?:answering|picking up)|(?:she|he) (?:won'?t|doesn'?t|hasn'?t|didn'?t) (?:answer|pick up|answered|picked up|open)|not answering (?:her|his) (?:phone|door)|can'?t (?:reach|get hold of) (?:her|him)|hasn'?t been seen|no answer (?:at|from) (?:her|his|the) (?:door|flat|phone))/ },
+  { name: 'unreachable-elder', pattern: /(老人|老太太|老太|老爷子|老头|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|独居|一个人住|一个人在家).{0,30}(联系不上|(?<!(?:物业|客服|前台|管家|你们|中心|值班室?|保安|门卫|师傅|热线|办公室)的?)电话.{0,4}(不接|打不通|没人接)|(?<!(?:物业|客服|前台|管家|你们|中心|值班室?|保安|门卫|师傅|热线|办公室)的?)不接电话|(敲门|屋里|家里|里面).{0,6}(没(有)?(动静|声音|人应|反应)|不开|没人开))|(报纸|牛奶|快递|外卖).{0,6}堆了.{0,6}天|\b(?:elderly|old|grandma|grandmother|grandad|grandfather|grandpa|nan|mum|mom|mother|dad|father|neighbou?r|lives alone|living alone)\b.{0,60}\b(?:(?:she|he)(?:'s| is) not (?:answering|picking up)|(?:she|he)(?:'s| is)?n'?t (?:answering|picking up)|(?:she|he) (?:won'?t|doesn'?t|hasn'?t|didn'?t) (?:answer|pick up|answered|picked up|open)|not answering (?:her|his) (?:phone|door)|(?:hasn'?t|has not|isn'?t|is not) (?:answered|answering|picked up|picking up|been seen|replied)|can'?t (?:reach|get hold of) (?:her|him)|hasn'?t been seen|no answer (?:at|from) (?:her|his|the) (?:door|flat|phone))/ },
   { name: 'intruder-now', pattern: /进过人|(窗|门).{0,6}被人.{0,4}(打开|弄开|撬)|\bjimm(?:y|ied)\b|\btrying to (?:get|break) in(?:to)?\b|\bhear (?:someone|somebody|movement|footsteps)\b.{0,20}\b(?:inside|upstairs|downstairs|in (?:the|my))\b/ },
   { name: 'child-alone', pattern: /(小孩|(?<!女|男)孩子|小朋友|宝宝|小女孩|小男孩).{0,12}(一个人|自己|独自).{0,4}(在(路边|门口|马路|路上|河边|湖边|水边|池边|外面|小区|大门|车库|停车场|路口)|哭|乱跑|乱走|游荡|走来走去|跑到)|(走失|迷路).{0,6}(小孩|孩子|小朋友)|\b(?:toddler|little (?:boy|girl|kid|one)|small child|young child|child|kid)\b.{0,30}\b(?:wandering|on (?:his|her|their) own|alone|by (?:him|her)self)\b/ },
   { name: 'scalding', pattern: /(开水|蒸汽|滚烫的水).{0,10}(喷|往外冒|呲)|\b(?:scalding|boiling) (?:water|steam)\b|\bsteam (?:is )?(?:pouring|shooting|blasting|spraying)\b/ },
@@ -122,6 +122,8 @@ export function isClaim(text: string): boolean {
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
   const t = removeBenign(normalize(text).replace(NEGATED, ' '));
+  // "上周在电梯里困了四十分钟…": an incident that is over is the classifier's (a complaint, a thank-you, a question)
+  if (PAST_EVENT.test(t) && !NOT_OVER.test(t)) return [];
   const hits = SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   if (CLAIM.test(t)) {
     // "家里被偷了…赔偿损失": a claim about a past crime is a complaint about the service; fire, gas,
@@ -129,7 +131,7 @@ export function matchSafety(text: string): string[] {
     return hits.filter((h) => !CRIME_CUES.has(h));
   }
   const hypothetical = HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t);
-  if (hypothetical) return hits.filter((h) => !HYPOTHETICAL_QUIET.has(h));
+  if (hypothetical) return [];
   if (hits.length > 0) return hits;
   const hazards = HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   // "扣板掉下来砸在洗手台上了，人没事": it fell, nobody was hurt, nothing more is coming down — a repair
@@ -140,8 +142,10 @@ export function matchSafety(text: string): string[] {
 /** "如果被狗咬了应该找谁": asking what to do if something happened — an inquiry; the extended hazard cues stay quiet (the life-safety words still fire). */
 const HYPOTHETICAL_QUESTION = /^(?:请问)?[^，。！!?？]{0,6}(?:如果|万一|假如|要是|假设)[^。！!]{0,30}(?:怎么办|咋办|咋整|怎么处理|应该|第一步|干啥|找谁|打什么|打哪个|吗)[^，。！!,.]{0,12}[?？]?$|^(?:what (?:if|should (?:i|we) do if)|if)\b[^.!]{0,60}\?$/;
 const HAPPENING_NOW = /现在|正在|已经|马上|\bright now\b|\bnow\b/;
-/** Life-safety words asked about as a what-if ("要是闻到燃气味第一步干啥"): an inquiry. Someone trapped or calling for help is never one. */
-const HYPOTHETICAL_QUIET: ReadonlySet<string> = new Set(['着火', '冒烟', '焦糊味', '燃气泄漏', '爆炸', 'fire', 'smoke', 'gas', '小偷', '撬门', '打架', '可疑人员', 'break-in', 'fight', 'suspicious']);
+/** A what-if question ("要是闻到燃气味第一步干啥", "if someone gets stuck in the lift, who do we call?") is an inquiry, unless something is said to be happening now. */
+/** Dated in the past with nothing said to go on: in no training line is such a message an emergency. */
+const PAST_EVENT = /上周|上个?(星期|礼拜|月)|上次|前天|昨天|那天|前几天|去年|\blast (?:week|month|time|night|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b|\byesterday\b|\bthe other day\b|\bon (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/;
+const NOT_OVER = /现在|正在|还在|到现在|一直|至今|还没|开始|起就|从.{0,8}起|\bnow\b|\bstill\b|\bsince\b|\bkeeps?\b|\bagain\b/;
 const FELL_NOBODY_HURT = /人没事|人都没事|没(有)?人受伤|没伤到人|没砸到人|\b(?:no ?one|nobody) (?:was |got )?(?:hurt|injured)\b/;
 const STILL_FALLING = /还在(往下)?掉|快(要)?掉|要掉|摇摇欲坠|晃|\bstill (?:falling|coming down|hanging)\b|\babout to fall\b/;
 const FALLING_CUES: ReadonlySet<string> = new Set(['falling-objects', 'hanging-object', 'structure-down']);

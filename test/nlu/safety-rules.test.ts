@@ -333,11 +333,21 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
   });
   for (const [text, rule] of stillDanger) it(`still fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
 
-  it('a what-if question about fire, gas or crime is an inquiry; being trapped or calling for help is not a what-if', () => {
+  it('a what-if question is an inquiry unless something is said to be happening now', () => {
     assert.deepEqual(matchSafety('如果着火了应该怎么办'), []);
     assert.deepEqual(matchSafety('What should I do if I smell gas?'), []);
+    assert.deepEqual(matchSafety('如果电梯被困了打哪个电话'), []);
+    assert.deepEqual(matchSafety('If someone gets stuck in the lift at night, who do we call?'), []);
     assert.ok(matchSafety('如果着火了应该怎么办，现在楼道全是烟').length > 0);
-    assert.ok(matchSafety('如果电梯被困了打哪个电话').includes('被困电梯'));
+    assert.ok(matchSafety('电梯被困了打哪个电话').includes('被困电梯'));
+  });
+  it('an incident dated in the past with nothing said to go on is left to the classifier', () => {
+    assert.deepEqual(matchSafety('上周我在电梯里困了四十分钟，到底谁管'), []);
+    assert.deepEqual(matchSafety('When my dad fell in the lobby on Sunday nobody helped him'), []);
+    assert.deepEqual(matchSafety('昨天楼下着火了，物业怎么一个通知都没有'), []);
+    assert.ok(matchSafety('我奶奶一个人住，从昨天中午起就联系不上了').length > 0);
+    assert.ok(matchSafety('Gran lives alone and hasn\'t answered the phone since yesterday').length > 0);
+    assert.ok(matchSafety('昨天开始就有煤气味，现在更大了').length > 0);
   });
 });
 
