@@ -24,7 +24,7 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: '可疑人员', pattern: /可疑(人员|的人|人物|男子|女子)|陌生人.{0,6}(尾随|徘徊|敲门|跟踪)|尾随/ },
   { name: '救命', pattern: /救命|救名|有人晕倒|晕倒了|昏迷/ },
   { name: '爆炸', pattern: /爆炸|炸了(?!锅)/ },
-  { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose|hazard|risk|safety|code|regulations?|inspection))|\bon fire\b|\bburning\b|\bflames?\b/ },
+  { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose|hazard|risk|safety|code|regulations?|inspection))|\bon fire\b|\bburning\b(?! (?:incense|candles?|joss|paper offerings?))|\bflames?\b/ },
   { name: 'smoke', pattern: /\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
   { name: 'gas', pattern: /\bgas\s*(?:leak|leaking|smell)|smell(?:s|ing)? (?:of )?gas|\bleak(?:ing)? gas/ },
   { name: 'trapped', pattern: /\btrapped\b|\bstuck in (?:the |an |a )?(?:elevator|lift)|(?:elevator|lift) .{0,20}\bstuck\b.{0,20}\b(?:inside|people|someone|kid|child|person|man|woman)/ },
@@ -79,27 +79,32 @@ const NEGATED = /(?:没有?|无|(?<!是)不是|并没有?|\bno|\bnot|\bwithout)\
  * "people smoke by the door" — a nuisance complaint, not a fire) and a smoke alarm that chirps for a
  * battery or goes off while cooking. Any other cue in the message (点着, 着火, 冒烟 …) still fires.
  */
-const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾|谁抽的|抽的烟/;
+const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾|谁抽的|抽的烟|在[^，。]{0,6}(里|里面|楼道|电梯|阳台)抽(?![水风屉油湿])/;
 const SMOKING_EN = /\b(?:people|someone|somebody|they|he|she|neighbou?rs?|residents?|tenants?|guys?|workers?|staff|guards?|drivers?)\s+(?:still\s+|always\s+|often\s+|keep\s+|all\s+|constantly\s+)?smoke\b/g;
 const ALARM_BENIGN = /没电|电池|低电|误报|做饭.{0,3}响|炒菜.{0,3}响|一切正常|没有?异常|没(有)?烟(?![头灰蒂])|(应该|是不是)是?坏了|\blow battery\b|\bbattery\b|\bchirp/;
 /** A CO alarm chirping while everyone is fine: the device, not the gas (symptoms anywhere keep the rule). */
-const EVERYONE_FINE = /人都好好的|(大家|人|家里人)都(没事|挺好|正常)|没(有)?人不舒服|都没(有)?不舒服|\b(?:we|we all|everyone|everybody) (?:all |here |at home )?(?:feels?|are|is) (?:fine|ok|okay|well)\b|\bno symptoms\b/;
+const EVERYONE_FINE = /人都好好的|(大家|人|家里人)都(没事|挺好|正常)|没(有)?人不舒服|都没(有)?不舒服|\b(?:everyone|everybody)'s (?:fine|ok|okay|well)\b|\b(?:we|we all|everyone|everybody) (?:all |here |at home )?(?:feels?|are|is) (?:fine|ok|okay|well)\b|\bno symptoms\b/;
 const CO_ALARM = /一氧化碳报警器?|一氧化碳探测器|\b(?:carbon monoxide|co) (?:alarm|detector)s?\b/g;
 const ANIMAL_FIGHT = /\b(?:cats?|birds?|pigeons?)\s+(?:keep\s+|always\s+)?fight(?:ing)?\b|(?:猫|鸟|鸽子|狗)[^，。人]{0,4}打架/g;
 
 /** Cisterns, taps and radiators hiss too: without them a hiss is a gas cue. */
 const PLUMBING_HISS = /马桶|水箱|水龙头|水管|暖气|\b(?:toilet|cistern|tap|radiator|pipes?)\b/;
 
+/** A smoke or CO alarm counts only when it sounds: asking who installs one or whether it is required is not an alarm. */
+const ALARM_DEVICE = /烟感(报警器)?|烟雾报警器?|一氧化碳(报警器?|探测器)/g;
+const ALARM_SOUNDING = /响|叫|鸣|嘀|哔|滴滴|报警了|在报警|闪|\b(?:going off|went off|beep|sounding|ringing|chirp)/;
 /** Barbecue smoke is a nuisance; a barbecue that sets something alight still fires (着火, fire). */
 const BARBECUE = /烧烤|烤肉|撸串|\bbarbecues?\b|\bbbqs?\b|\bgrill(?:s|ing)?\b/;
 
 function removeBenign(t: string): string {
   let out = t.replace(SMOKING_EN, ' ').replace(ANIMAL_FIGHT, ' ');
+  if (!ALARM_SOUNDING.test(out)) out = out.replace(ALARM_DEVICE, ' ');
+  if (/烟花|鞭炮|炮仗|\bfireworks?\b|\bfirecrackers?\b/.test(out)) out = out.replace(/噼里啪啦|噼啪/g, ' ');
   if (BARBECUE.test(out)) out = out.replace(/\bsmok(?:e|y)\b|油?烟味|油烟|烟很大/g, ' ');
   if (PLUMBING_HISS.test(out)) out = out.replace(/嘶嘶|\bhiss(?:ing|es)?\b/g, ' ');
-  if (SMOKING.test(out)) out = out.replace(/烟味/g, ' ');
+  if (SMOKING.test(out)) out = out.replace(/烟味/g, ' ').replace(/(?:有人)?在[^，。]{0,6}(?:里|里面|楼道|电梯|阳台)抽(?![水风屉油湿])/g, ' ');
   if (ALARM_BENIGN.test(out)) out = out.replace(/烟感|烟雾报警/g, ' ');
-  if (EVERYONE_FINE.test(out) && !/头晕|头疼|头痛|恶心|\bdizzy\b|\bheadache|\bnause/.test(out)) out = out.replace(CO_ALARM, ' ');
+  if (EVERYONE_FINE.test(out) && !/头晕|头疼|头痛|恶心|(?<!\bno )\bdizzy\b|(?<!\bno )\bheadache|(?<!\bno )\bnause/.test(out)) out = out.replace(CO_ALARM, ' ');
   return out;
 }
 

@@ -424,6 +424,12 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     '家里要是闻到燃气味，第一步应该干啥',
     '万一楼道着火了应该往哪跑？',
     '菜刀磨刀服务有吗',
+    '烟感是物业统一装的还是要自己买',
+    '一氧化碳报警器小区要求装吗',
+    'The neighbours are burning incense all day and it drifts into my flat',
+    '楼下又在放烟花，噼里啪啦吵到半夜',
+    '电梯里老有一股烟味，肯定有人在里面抽',
+    "The CO alarm keeps chirping, everyone's fine, no headaches",
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 });
