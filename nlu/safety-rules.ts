@@ -28,7 +28,7 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: 'smoke', pattern: /\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
   { name: 'gas', pattern: /\bgas\s*(?:leak|leaking|smell)|smell(?:s|ing)? (?:of )?gas|\bleak(?:ing)? gas/ },
   { name: 'trapped', pattern: /\btrapped\b|\bstuck in (?:the |an |a )?(?:elevator|lift)|(?:elevator|lift) .{0,20}\bstuck\b.{0,20}\b(?:inside|people|someone|kid|child|person|man|woman)/ },
-  { name: 'break-in', pattern: /\bbreak[- ]?in\b|\bbroke in(?:to)?\b|\bbreaking in(?:to)?\b|\bburglar|\bburglary\b|\bthie(?:f|ves)\b|\bintruder|\bpicking the lock|\bpried (?:open|the)/ },
+  { name: 'break-in', pattern: /\bbreak[- ]?in\b|(?<!\bwaters? (?:have |has |just )?)\bbroke in(?:to)?\b|\bbreaking in(?:to)?\b|\bburglar|\bburglary\b|\bthie(?:f|ves)\b|\bintruder|\bpicking the lock|\bpried (?:open|the)/ },
   { name: 'fight', pattern: /\bfight(?:ing)?\b|\bassault|\bknife\b|\bstabb/ },
   { name: 'suspicious', pattern: /\bsuspicious (?:person|man|woman|people|guy|stranger|individual)|\bstranger .{0,20}(?:following|lurking|loitering)/ },
   { name: 'help', pattern: /\bhelp!|\bunconscious\b|\bpassed out\b/ },

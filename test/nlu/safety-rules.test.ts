@@ -192,6 +192,10 @@ describe('nlu severity cues', () => {
     assert.equal(charged.severity, 'important');
     assert.ok(charged.rules.includes('complaint:charge-cue'));
   });
+  it('waters breaking is not a break-in', () => {
+    assert.ok(!matchSafety('Her waters just broke in the lobby').includes('break-in'));
+    assert.ok(matchSafety('Someone broke into the flat below').includes('break-in'));
+  });
   it('a phone number or the person in charge is not a claim, so the hazard cues still fire', () => {
     assert.ok(!isClaim('我电话13912345678'));
     assert.ok(!isClaim('你们负责人电话多少'));
