@@ -27,7 +27,7 @@ export {
 export { FallbackRecognizer } from './fallback-recognizer.js';
 export { classifyJsonLines } from './classify-jsonl.js';
 export { extractEntities, extractAddress, parseAddress, extractPhones, extractTimes, resolveTime, extractFacilities, FACILITY_IDS, FACILITY_LABELS } from './entities/index.js';
-export { matchSafety, matchSeverityCues } from './safety-rules.js';
+export { isWhatIfQuestion, matchSafety, matchSeverityCues } from './safety-rules.js';
 export { normalize, detectLanguage } from './features.js';
 export { loadCorpus, loadModels, trainModels, defaultTrainPath, defaultHeldoutPath, type TrainedModels } from './model-store.js';
 

@@ -124,6 +124,12 @@ export function isClaim(text: string): boolean {
   return CLAIM.test(normalize(text));
 }
 
+/** A what-if question ("如果着火了应该怎么办", "what should I do if I smell gas?") with nothing said to be happening now. */
+export function isWhatIfQuestion(text: string): boolean {
+  const t = normalize(text);
+  return HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t);
+}
+
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
   const t = removeBenign(normalize(text).replace(NEGATED, ' '));
@@ -135,8 +141,7 @@ export function matchSafety(text: string): string[] {
     // smoke, people trapped stay security whatever else the message says.
     return hits.filter((h) => !CRIME_CUES.has(h));
   }
-  const hypothetical = HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t);
-  if (hypothetical) return [];
+  if (HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t)) return [];
   if (hits.length > 0) return hits;
   const hazards = HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   // "扣板掉下来砸在洗手台上了，人没事": it fell, nobody was hurt, nothing more is coming down — a repair

@@ -5,6 +5,7 @@ import type { Ticket, TicketLocation } from '../../store/ticket-repository.js';
 import type { Translate } from '../i18n.js';
 import type { Language } from '../language.js';
 import { formatDeadline } from './human-deadline.js';
+import { guidanceFor, type Hazard } from './safety-guidance.js';
 
 export function buttons(titles: string[]): CardAction[] {
   return titles.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
@@ -73,4 +74,9 @@ const FAQ_KEYS = {
 
 export function faqAnswer(t: Translate, id: keyof typeof FAQ_KEYS, property: Property): string {
   return `${t(FAQ_KEYS[id], { property: property.name, dutyPhone: property.dutyPhone })}\n${t('faqFooter')}`;
+}
+
+/** The answer to "what should I do if …" about a hazard: its safety guidance and the numbers to call. */
+export function safetyAnswer(t: Translate, hazard: Hazard, property: Property): string {
+  return `${t('faqSafety', { guidance: t(guidanceFor(hazard)), dutyPhone: property.dutyPhone })}\n${t('faqFooter')}`;
 }

@@ -3,7 +3,7 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/clock.js';
 import type { Property } from '../../domain/index.js';
-import type { Recognizer } from '../../nlu/index.js';
+import { isWhatIfQuestion, type Recognizer } from '../../nlu/index.js';
 import type { ResidentAccount } from '../../store/resident-accounts.js';
 import type { Store } from '../../store/store.js';
 import type { TicketLocation } from '../../store/ticket-repository.js';
@@ -16,11 +16,11 @@ import { matchFaq } from './faq.js';
 import { INTAKE_DIALOG, IntakeDialog } from './intake-dialog.js';
 import type { IntakeDraft } from './intake-draft.js';
 import { LINK_HOUSEHOLD_DIALOG, LinkHouseholdDialog } from './link-household-dialog.js';
-import { faqAnswer, welcome } from './replies.js';
+import { faqAnswer, safetyAnswer, welcome } from './replies.js';
 import { readCommand, type ResidentCommand } from './resident-commands.js';
 import { ResidentTickets } from './resident-tickets.js';
 import { residentTurn, setResidentTurn, type ResidentTurn } from './resident-turn.js';
-import { mentionsDanger } from './safety-guidance.js';
+import { hazardOf, mentionsDanger } from './safety-guidance.js';
 import { ReferenceSaver } from './reference-saver.js';
 import { takeSurveyAnswer, takeSurveyComment, type PendingSurveyComment, type SurveyAnswers } from './survey-replies.js';
 import { TicketCommands } from './ticket-commands.js';
@@ -250,6 +250,13 @@ export class ResidentDesk implements Desk {
     }
     const result = await this.deps.recognizer.recognize(text, resident.language);
     const emergency = !result.lowConfidence && (result.category === 'security' || (result.severity === 'major' && mentionsDanger(text)));
+    if (!emergency && (result.lowConfidence || result.category === 'inquiry') && isWhatIfQuestion(text)) {
+      const hazard = hazardOf(text);
+      if (hazard !== 'general') {
+        await context.sendActivity(safetyAnswer(resident.t, hazard, this.deps.property));
+        return true;
+      }
+    }
     if (!emergency && !result.lowConfidence && result.category === 'inquiry') {
       const faq = matchFaq(text);
       if (faq) {

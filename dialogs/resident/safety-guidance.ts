@@ -1,9 +1,12 @@
-export type Hazard = 'gas' | 'fire' | 'intruder' | 'general';
+import type { MessageKey } from '../i18n.js';
+
+export type Hazard = 'gas' | 'fire' | 'intruder' | 'lift' | 'general';
 
 const HAZARD_WORDS: ReadonlyArray<readonly [Hazard, RegExp]> = [
   ['gas', /煤气|燃气|天然气|气味|gas/i],
   ['fire', /着火|火灾|冒烟|烟雾|起火|fire|smoke/i],
   ['intruder', /撬|小偷|盗|陌生人|闯入|抢|burglar|thief|intruder|break[- ]?in/i],
+  ['lift', /被困|困在电梯|电梯.{0,6}(困|出不来|卡住|停了)|trapped|stuck in (?:the |a )?(?:lift|elevator)/i],
 ];
 
 /** Which safety guidance fits the emergency described. */
@@ -16,4 +19,17 @@ const DANGER_WORDS = /受伤|流血|危险|着火|爆炸|触电|漏电|被困|�
 /** A major complaint describing danger to people is handled as an emergency. */
 export function mentionsDanger(text: string): boolean {
   return DANGER_WORDS.test(text);
+}
+
+const GUIDANCE: Readonly<Record<Hazard, MessageKey>> = {
+  gas: 'emergencyGas',
+  fire: 'emergencyFire',
+  intruder: 'emergencyIntruder',
+  lift: 'emergencyLift',
+  general: 'emergencyGeneral',
+};
+
+/** The safety guidance for a hazard: what to do now, before help arrives. */
+export function guidanceFor(hazard: Hazard): MessageKey {
+  return GUIDANCE[hazard];
 }

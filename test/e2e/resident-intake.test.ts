@@ -111,6 +111,24 @@ describe('resident intake over HTTP', () => {
     assert.equal(await app.store.tickets.tickets.countDocuments({ 'resident.accountId': { $in: [`emulator:${zh.user.id}`, `emulator:${en.user.id}`] } }), 0);
   });
 
+  it('answers "what should I do if …" about a hazard with its safety guidance, without a ticket or an alarm (zh and en)', async () => {
+    const zh = new BotClient(app.url);
+    const fire = textsOf(await zh.say('如果着火了应该怎么办？'));
+    assert.match(fire, /不要乘坐电梯/);
+    assert.match(fire, /119/);
+    assert.doesNotMatch(fire, TICKET_NUMBER);
+    const lift = textsOf(await zh.say('万一被困电梯里了怎么办'));
+    assert.match(lift, /警铃/);
+    const en = new BotClient(app.url);
+    const gas = textsOf(await en.say('What should I do if I smell gas?', { locale: 'en-US' }));
+    assert.match(gas, /do not switch any electrical device/);
+    assert.match(gas, /duty phone/);
+    assert.equal(await app.store.tickets.tickets.countDocuments({ 'resident.accountId': { $in: [`emulator:${zh.user.id}`, `emulator:${en.user.id}`] } }), 0);
+    const now = new BotClient(app.url);
+    const real = textsOf(await now.say('如果着火了应该怎么办，现在楼道全是烟'));
+    assert.match(real, TICKET_NUMBER);
+  });
+
   it('opens an inquiry ticket when no FAQ matches, without asking for a location (zh and en)', async () => {
     const zh = new BotClient(app.url);
     assert.match(textsOf(await zh.say('小区有没有快递柜')), /联系电话/);

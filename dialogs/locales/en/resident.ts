@@ -37,6 +37,8 @@ export const residentEn: Record<keyof typeof residentZhCN, string> = {
   emergencyFire: 'Leave the building by the stairs now, do not use the lifts; call 119 if the fire is spreading.',
   emergencyIntruder: 'Stay safe, do not confront the person, lock doors and windows and wait somewhere safe for security; call 110 if needed.',
   emergencyGeneral: 'Please make sure you are safe and keep away from the danger first.',
+  emergencyLift: 'Stay calm, press the alarm button or use the intercom in the lift, do not force the doors or climb out, and wait for the rescuers.',
+  faqSafety: 'If it happens: {{guidance}}\nIn an emergency call the duty phone {{dutyPhone}} at once; fire 119, ambulance 120, police 110.',
   emergencyCreated: '{{guidance}}\nDuty phone: {{dutyPhone}} (call now). Urgent ticket {{number}} is recorded and security has it. To add the location or details, send "add {{number}} <text>".',
   faqOfficeHours: 'The {{property}} service desk is open daily 8:00–20:00 (holidays included); at night call the duty phone {{dutyPhone}}.',
   faqFees: 'Property fees are paid quarterly at the service desk (card or QR code) or online through the "Pay" menu of our official account.',

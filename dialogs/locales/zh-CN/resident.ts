@@ -36,6 +36,8 @@ export const residentZhCN = {
   emergencyFire: '请立即沿安全通道撤离，不要乘坐电梯；如火势较大请拨打 119。',
   emergencyIntruder: '请注意人身安全，不要与对方正面冲突，锁好门窗，到安全的地方等待保安到场；必要时拨打 110。',
   emergencyGeneral: '请先确保自身安全，远离危险区域。',
+  emergencyLift: '请保持冷静，按电梯内的警铃或用轿厢对讲电话求助，不要强行扒门或攀爬，等待救援人员到场。',
+  faqSafety: '万一遇到这种情况：{{guidance}}\n紧急时请立即拨打值班电话 {{dutyPhone}}；火警 119，急救 120，报警 110。',
   emergencyCreated: '{{guidance}}\n值班电话：{{dutyPhone}}（请立即拨打）。已登记紧急工单 {{number}}，安全管理部已收到。如需补充位置或情况，请发送“补充 {{number}} 内容”。',
   faqOfficeHours: '{{property}}客服中心办公时间：每天 8:00–20:00（节假日照常），夜间请拨打值班电话 {{dutyPhone}}。',
   faqFees: '物业费可在客服中心前台刷卡或扫码缴纳，也可通过物业公众号“缴费”菜单在线缴纳；按季度收取。',
