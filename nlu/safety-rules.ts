@@ -44,7 +44,7 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(被|有人|谁).{0,6}(划|扎)了?.{0,4}(车(?!位|库|道|场|棚)|胎)|(有人|谁).{0,4}把.{0,6}(车胎|轮胎|车(?!位|库|道|场|棚)).{0,3}(扎|划)|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|(有|一个|个|两个|几个)陌生(人|男|女|的).{0,10}(在|一直|敲|拍|跟|徘徊|转|拉|推|闯|翻|盯)|陌生(人|男|女|的).{0,6}(闯|跟着我|跟踪|在我家|在门口|敲门|拍门|进(了|来了|到)|不走)|(家里|屋里|我家|房间).{0,6}(进来|进了).{0,6}陌生|(在|正在)(划|扎|砸)车|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户|(敲|拍|按).{0,6}(门|门铃|门禁).{0,12}(不说|不出声|不吭声|不回答|不开口)|\bwon'?t say who\b/ },
   { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?:打|叫|拨|喊|等|联系|call(?:ed)?|dial(?:led)?)[^，。！!？?\d]{0,5}120(?!\d)|(?<!\d)120(?!\d).{0,6}(?:来了|到了|急救|救护|快来|还没来|没来|不来)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|(走失|走丢)的(小孩|孩子|小朋友|老人)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(手|脚|腿|头|胳膊|手指|脖子|孩子|小孩|宝宝|老人|人|狗|猫)[^，。]{0,4}(?<![的张])卡在(?!哪).{0,6}(缝|门|里)|锁在车里|(?<!(?:怕|担心|万一|防止|以免|哪天)[^，。]{0,6})掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
   { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸)|楼上.{0,6}(扔|抛|掉|throw)|往下(扔|抛|砸)|砸(到|伤)了?人|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|(?<!没|无|没有|找|叫|派|来)人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|(玻璃|窗户?).{0,4}(炸裂|爆裂).{0,12}(楼下|掉|落|砸)|没人认领/ },
-  { name: 'hanging-object', pattern: /悬在半空|挂在(那儿|那里|半空|外面).{0,4}晃|斜挂着|(吊灯|广告牌|招牌|外机|防盗网|雨棚).{0,12}(晃得厉害|好像要掉|要掉下来|快(要)?掉(了|下来))|塌了.{0,10}(还在|一直|往下)掉|还在掉(东西|渣|块|水泥)|(断了?|裂了?|松|晃|挂着|吊在|往下掉).{0,16}(下面|底下)(就)?是(人行道|路|小区入口|入口|单元门|大门|儿童|小孩|停车|住户|商铺|门口|行人|人)|(吊在|悬在|挂在).{0,6}(单元门|大门|入口|人行道|儿童乐园).{0,3}(上面|上方|上空)|\b(?:loose|hanging|coming off|falling|swaying|rattling|cracked)\b.{0,40}\b(?:above|over) (?:the |a )?(?:main |front )?(?:entrance|door|footpath|pavement|playground|path|walkway)\b|\b(?:swinging|swaying)\b.{0,40}\babout to (?:fall|come down|drop)\b(?! off)|\bhanging (?:by|from) (?:one|a single|a) (?:bracket|bolt|screw|wire|cable|thread)\b|\bhalf off (?:its|the) (?:brackets?|fixings?|mounts?)\b|\babout to (?:fall|come down|drop) (?:on|onto)\b|\b(?:could|might|going to) (?:fall|drop|come down) on (?:someone|people|anyone|somebody)\b/ },
+  { name: 'hanging-object', pattern: /悬在半空|挂在(那儿|那里|半空|外面).{0,4}晃|(外机|空调|广告牌|招牌|防盗网|雨棚|外墙|窗外|楼外|空中|半空).{0,10}斜挂着|斜挂着.{0,12}(下面|底下|路|人|出口|入口|门口)|(吊灯|广告牌|招牌|外机|防盗网|雨棚).{0,12}(晃得厉害|好像要掉|要掉下来|快(要)?掉(了|下来))|塌了.{0,10}(还在|一直|往下)掉|还在掉(东西|渣|块|水泥)|(断了?|裂了?|松|晃|挂着|吊在|往下掉).{0,16}(下面|底下)(就)?是(人行道|路|小区入口|入口|单元门|大门|儿童|小孩|停车|住户|商铺|门口|行人|人)|(吊在|悬在|挂在).{0,6}(单元门|大门|入口|人行道|儿童乐园).{0,3}(上面|上方|上空)|\b(?:loose|hanging|coming off|falling|swaying|rattling|cracked)\b.{0,40}\b(?:above|over) (?:the |a )?(?:main |front )?(?:entrance|door|footpath|pavement|playground|path|walkway)\b|\b(?:swinging|swaying)\b.{0,40}\babout to (?:fall|come down|drop)\b(?! off)|\bhanging (?:by|from) (?:one|a single|a) (?:bracket|bolt|screw|wire|cable|thread)\b|\bhalf off (?:its|the) (?:brackets?|fixings?|mounts?)\b|\babout to (?:fall|come down|drop) (?:on|onto)\b|\b(?:could|might|going to) (?:fall|drop|come down) on (?:someone|people|anyone|somebody)\b/ },
   { name: 'missing-person', pattern: /^(?=.*(?:放学|小时|钟头|天黑|这么晚|到现在|半夜|晚上|一下午|一上午)).*(女儿|儿子|(?<![女男])孩子|小孩|闺女|孙子|孙女|外孙|\d+岁).{0,20}(没到家|没回家|还没回来|没有?回来|找不到(了|人)?|联系不上|关机|电话.{0,3}(不接|打不通))|^(?=.*(?:小时|到现在|一天|一晚|一夜|早上|上午|中午|下午|晚上|天黑|痴呆|糊涂|电话|联系不上)).*(老人|老爷子|老太|老头|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷).{0,10}(出门|出去|遛弯|散步|买菜|离家|走了).{0,16}(还没回|没有?回来|联系不上|电话.{0,3}(不接|打不通|没人接))|(老人|邻居|独居).{0,10}(好几天|两天|三天|几天|\d+天)没(出门|出来|露面|见)|^(?=.*\b(?:hours?|this morning|since|last night|dementia|confused|went (?:out|for)|days|phone|door)\b).*\b(?:dad|father|mum|mom|mother|grandma|grandpa|grandmother|grandfather|granny|elderly \w+|old (?:man|lady|woman))\b.{0,60}(?:\b(?:still )?(?:hasn'?t|has not|not) (?:come back|returned|come home|come out|been seen)\b|\b(?:isn'?t|is not|not) answering (?:his|her) (?:phone|door)\b)|\bdementia\b.{0,40}\b(?:missing|wandered|hasn'?t|not back|lost)\b|\b(?:missing|wandered off|lost)\b.{0,40}\bdementia\b/ },
   { name: 'crime-now', pattern: /剪.{0,4}锁|\bcutting (?:the |a |my |through (?:the |a )?)?(?:lock|chain|padlock|bike lock)s?\b|\bfollowed (?:me |us |her |him )?(?:all the way |right )?(?:home|to (?:the|my) (?:door|building|lobby))\b|\b(?:i'?m|i am|we'?re|we are|she'?s|he'?s) hiding\b/ },
   { name: 'electrical-flood', pattern: /电线.{0,10}(掉|带电|冒火|火花)|火花|冒火|带电|滋滋响|噼里啪啦|(电房|配电).{0,8}(进水|淹|水|烧焦|烟)|电梯井.{0,4}进水.{0,8}(运行|还在)|水淹|灌水|淹(了)?车|车都要被淹|积水.{0,8}(膝盖|腰)/ },
@@ -55,7 +55,7 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'child-at-risk', pattern: /(小孩|孩子|宝宝|小朋友|婴儿).{0,10}(往窗外爬|爬(出|上|到)(窗|阳台|护栏|栏杆|天台|楼顶)|(坐|站)在(窗台|护栏|栏杆|天台)|反锁|锁在(家|车|屋)里|掉(进|下)|沉下去|(河|湖|水池|井)边.{0,4}(玩|一个人))|\b(?:child|kid|toddler|baby|boy|girl|son|daughter)\b.{0,30}\b(?:climb(?:ing|ed)? (?:out of|onto|on|up)|(?:sitting|standing|hanging) on|locked in|alone (?:by|near|at))\b.{0,20}\b(?:window|ledge|roof|balcony|railing|car|river|pool|lake|pond|room)\b/ },
   { name: 'carbon-monoxide', pattern: /一氧化碳|煤气中毒|(头晕|头疼|头痛|恶心).{0,12}(煤气|燃气|热水器|炭火|木炭)|(煤气|燃气|热水器|炭火|木炭).{0,12}(头晕|头疼|头痛|恶心|晕)|\bcarbon monoxide\b|\bco (?:alarm|detector)\b|\brotten eggs?\b.{0,20}\b(?:kitchen|flat|home|stairwell|hallway|corridor|boiler|meter|basement)\b|\b(?:petrol|gasoline) smell\b|\bsmell(?:s)? (?:of )?(?:petrol|gasoline)\b|\bhissing\b/ },
   { name: 'electrical-fault', pattern: /(电箱|电表箱|配电箱|配电柜|插座|插头|充电器|充电桩|电线|开关).{0,10}(打火|发烫|烫手|烫得|发黑|啪啪响|噼啪|闪光|火光|冒火)|电池.{0,4}(鼓(包|起来|了)|发烫|膨胀)|\b(?:is|are|keeps?|still|started|and) sparking\b|\bsparks (?:coming|flying)\b|\bscorching hot\b|\b(?:socket|plug|meter box|electrical box|fuse box|wires?|cables?|switch|panel|charger)\b.{0,30}\bcrackl(?:e|es|ing)\b|\b(?:battery|batteries)\b.{0,20}\b(?:swell|swollen|hot|smok)|\b(?:socket|plug|charger|meter box|electrical box|fuse box)\b.{0,30}\b(?:hot to (?:the )?touch|very hot|blackened|burnt|melting)\b/ },
-  { name: 'lift-fall', pattern: /电梯.{0,8}(突然)?(往下掉|下坠|坠落|冲顶|溜梯|急坠)|(轿厢不在|没有轿厢|空的井道|井道.{0,4}空)|\b(?:lift|elevator)\b.{0,20}\b(?:dropped|fell|plunged|plummeted|shot up)\b|\b(?:no|without (?:a|the)) (?:lift )?car\b.{0,20}\b(?:shaft|behind)\b|\bempty (?:lift )?shaft\b|\bclimb(?:ing)? out\b/ },
+  { name: 'lift-fall', pattern: /电梯.{0,8}(突然)?(往下掉|下坠|坠落|冲顶|溜梯|急坠)|(轿厢不在|没有轿厢|空的井道|井道.{0,4}空)|\b(?:lift|elevator)\b(?! (?:lobby|lobbies|hall|area|landing|button|doors?|panel|lights?|mirror|ceiling|floor|carpet))\s?.{0,20}\b(?:dropped|fell|plunged|plummeted|shot up)\b|\b(?:no|without (?:a|the)) (?:lift )?car\b.{0,20}\b(?:shaft|behind)\b|\bempty (?:lift )?shaft\b|\bclimb(?:ing)? out\b/ },
   { name: 'violence', pattern: /家暴|打(老婆|女人|孩子|小孩|老人)|(哭喊|尖叫|喊救人|呼救)|推推搡搡|拿着(砍刀|菜刀|刀子|棍子|铁棍)|\bbeat(?:ing)? (?:someone|him|her|a)\b|\bbeating\b.{0,10}\bup\b|\bhitting (?:a|his|her) (?:woman|wife|child|kid)\b|\bscreaming\b|\bshov(?:e|ing)\b|\bdomestic (?:violence|abuse)\b|\bcalling for help\b|\bwith a (?:knife|machete|bat)\b/ },
   { name: 'dog-attack', pattern: /狗.{0,8}(见人就扑|在扑人|扑人|追着.{0,4}(人|小孩|孩子)|攻击人)|\bdogs?\b.{0,10}\b(?:attacking|chasing|biting|lunging at)\b/ },
   { name: 'structure-down', pattern: /(树|电线杆|围墙|围挡|墙|广告牌).{0,6}(倒了|倒在|倒下|断了|塌了).{0,10}(电线|压|路上|人行道|有人)|压(着|在)电线|靠在电线上|(砸|压)到(了)?人|\btree\b.{0,20}\b(?:fell|fallen|down)\b.{0,20}\b(?:power ?lines?|cables?|car|road)\b|\b(?:against|on) the power ?lines?\b/ },
@@ -126,8 +126,12 @@ export function isClaim(text: string): boolean {
 
 /** A what-if question ("如果着火了应该怎么办", "what should I do if I smell gas?") with nothing said to be happening now. */
 export function isWhatIfQuestion(text: string): boolean {
-  const t = normalize(text);
-  return HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t);
+  return isHypothetical(normalize(text));
+}
+
+/** "要是闻到燃气味怎么办", "消防通道天天堵着，真着火了消防车怎么进来？": asking about what could happen. */
+function isHypothetical(t: string): boolean {
+  return (HYPOTHETICAL_QUESTION.test(t) || IF_IT_REALLY_HAPPENED.test(t)) && !HAPPENING_NOW.test(t);
 }
 
 /** Names of the safety cues found in the text (empty when none). */
@@ -141,7 +145,7 @@ export function matchSafety(text: string): string[] {
     // smoke, people trapped stay security whatever else the message says.
     return hits.filter((h) => !CRIME_CUES.has(h));
   }
-  if (HYPOTHETICAL_QUESTION.test(t) && !HAPPENING_NOW.test(t)) return [];
+  if (isHypothetical(t)) return [];
   if (hits.length > 0) return hits;
   const hazards = HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   // "扣板掉下来砸在洗手台上了，人没事": it fell, nobody was hurt, nothing more is coming down — a repair
@@ -151,6 +155,7 @@ export function matchSafety(text: string): string[] {
 
 /** "如果被狗咬了应该找谁": asking what to do if something happened — an inquiry; the extended hazard cues stay quiet (the life-safety words still fire). */
 const HYPOTHETICAL_QUESTION = /^(?:请问)?[^，。！!?？]{0,6}(?:如果|万一|假如|要是|假设)[^。！!]{0,30}(?:怎么办|咋办|咋整|怎么处理|应该|第一步|干啥|找谁|打什么|打哪个|吗)[^，。！!,.]{0,12}[?？]?$|^(?:what (?:if|should (?:i|we) do if)|if)\b[^.!]{0,60}\?$/;
+const IF_IT_REALLY_HAPPENED = /真(?:要|的|要是)?(?:着火|失火|起火|出事|发生火灾)了?[^，。！!]{0,14}(?:怎么|咋|谁|吗|[?？])/;
 const HAPPENING_NOW = /现在|正在|已经|马上|\bright now\b|\bnow\b/;
 /** A what-if question ("要是闻到燃气味第一步干啥", "if someone gets stuck in the lift, who do we call?") is an inquiry, unless something is said to be happening now. */
 /** Dated in the past with nothing said to go on: in no training line is such a message an emergency. */
@@ -182,7 +187,7 @@ export const IMPORTANT_CUES: readonly Rule[] = [
   { name: '没人管', pattern: /没人(管|理|处理|来|回复|回应)|无人(管|理|处理|问津)|不管不问|没有人(管|理|处理)|不闻不问|没有下文|石沉大海/ },
   { name: '态度差', pattern: /态度.{0,3}(差|恶劣|不好|很差|极差|蛮横|冷漠)|(骂人|爱答不理|不耐烦|甩脸|凶)/ },
   { name: '推诿', pattern: /推诿|踢皮球|互相推|推来推去|推卸/ },
-  { name: '拖着', pattern: /(?<!地)拖着|(?<!地)拖了|一直拖|拖延|拖到现在|迟迟(不|没)|一直(没|不)(修|处理|解决|来)|还是没(修|处理|解决)/ },
+  { name: '拖着', pattern: /(?<!地)拖着(?!地)|(?<!地)拖了|一直拖|拖延|拖到现在|迟迟(不|没)|一直(没|不)(修|处理|解决|来)|还是没(修|处理|解决)/ },
   { name: 'repeated', pattern: /\b(?:several|many|multiple|three|four|five|countless|numerous) times\b|\bagain and again\b|\bthird time\b|\brepeatedly\b|\bstill (?:not|hasn't|haven't|no one)/ },
   { name: 'ignored', pattern: /\bnobody (?:cares|came|responds|replied|does)|\bno one (?:cares|came|responds|replied|does|has)|\bignor(?:ed|ing)\b|\bno response\b/ },
   { name: 'rude', pattern: /\brude\b|\battitude\b|\bimpolite\b|\byelled\b|\bshouted at\b/ },

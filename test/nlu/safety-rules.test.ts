@@ -180,7 +180,7 @@ describe('nlu severity cues', () => {
     for (const text of ['网球场灯不亮，我电话13912345678', 'The tennis court lights are off again', 'The court by block 3 needs new nets']) assert.equal(matchSeverityCues(text), null, text);
   });
   it('harm that did not happen is no cue; a light bulb is not a flooding loss; mopping is not dragging on', () => {
-    for (const text of ['楼道的窗户玻璃碎了，没人受伤，麻烦来换一下', 'A tile fell off the shower wall, nobody hurt', '我家门口的灯泡坏了', '李师傅人真好，修完还帮我把地拖了', '车牌是皖A·D12345，月卡怎么办']) assert.equal(matchSeverityCues(text), null, text);
+    for (const text of ['楼道的窗户玻璃碎了，没人受伤，麻烦来换一下', 'A tile fell off the shower wall, nobody hurt', '我家门口的灯泡坏了', '李师傅人真好，修完还帮我把地拖了', '阳台移门的滑轮碎了，门拖着地走', '车牌是皖A·D12345，月卡怎么办']) assert.equal(matchSeverityCues(text), null, text);
     assert.equal(matchSeverityCues('玻璃砸下来，我妈受伤了')?.severity, 'major');
   });
   it('a charge against the service makes what the model took for a repair a complaint', async () => {
@@ -382,6 +382,8 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     ['儿子八岁，放学两个小时了还没到家，电话手表也打不通', 'missing-person'],
     ['外墙的玻璃在往下掉碎片，下面是商铺门口', 'hanging-object'],
     ['有人从平台上掉下去了', 'medical'],
+    ['空调外机支架断了，外机斜挂着，下面是人行道', 'hanging-object'],
+    ['The lift dropped three floors and we are still inside', 'lift-fall'],
     ['大堂里有个男的手里拿着一把刀，说不给说法就不走', '持刀'],
     ['A man is waving a knife in the car park', '持刀'],
     ['我爸突然说话不利索了，嘴有点歪', 'stroke-signs'],
@@ -428,6 +430,9 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     '家里要是闻到燃气味，第一步应该干啥',
     '万一楼道着火了应该往哪跑？',
     '菜刀磨刀服务有吗',
+    'A ceiling tile in the lift lobby fell down overnight, nobody was hurt',
+    '消防通道天天堵着，真着火了消防车怎么进来？',
+    '楼道消防箱的玻璃门合页掉了，门斜挂着',
     '烟感是物业统一装的还是要自己买',
     '一氧化碳报警器小区要求装吗',
     'The neighbours are burning incense all day and it drifts into my flat',
