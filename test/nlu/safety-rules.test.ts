@@ -442,3 +442,41 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 });
+
+describe('nlu safety rules: farewell messages, weapons at hand, poisoning, choking, someone in the water, cars at people and more', () => {
+  const fires: Array<[string, string]> = [
+    ['我室友刚才发了一段遗书一样的话，现在电话关机', 'farewell'],
+    ['My brother texted "tell my mum I\'m sorry" and won\'t pick up', 'farewell'],
+    ['楼下两个人抡着酒瓶子打起来了', 'weapon-object'],
+    ['隔壁大哥拿着锤子在敲邻居家门', 'weapon-object'],
+    ['Someone is pouring petrol on the bikes in the shed', 'petrol'],
+    ['孩子吃果冻噎住了，脸都发紫了', 'choking'],
+    ['My dad is choking on his dinner', 'choking'],
+    ['宝宝刚才喝了一口消毒液，一直在吐', 'poisoning'],
+    ['My toddler swallowed a button battery', 'poisoning'],
+    ['湖边有人落水了', 'in-water'],
+    ['Someone fell into the pool and isn\'t coming up', 'en-hazard'],
+    ['地库有辆车往人群里开', 'vehicle-at-people'],
+    ['燃气灶火关不掉了，锅都烧红了', 'stove-on'],
+    ['电梯停在半空，里面有两个老人', 'stranded-in-lift'],
+    ['对面楼的小孩爬到空调外机上了', 'child-climbing'],
+    ['井盖被人掀开了，旁边好多小孩在玩', 'manhole-open'],
+    ['We all have headaches and feel sick since the boiler came on', 'co-symptoms-en'],
+    ['The whole stairwell smells of rotten eggs', 'rotten-eggs-place'],
+    ['There is an unattended suitcase by the lobby doors, nobody around', 'suspicious-bag'],
+    ['Flood water is rising towards the transformer in the car park', 'flood-electrics-en'],
+    ['天花板的灯里面在滴水，灯一闪一闪的', 'water-on-electrics'],
+  ];
+  for (const [text, rule] of fires) {
+    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+  }
+  const quiet = [
+    'Someone keeps propping the entrance door open with a brick',
+    '滑梯的螺丝松了好久，最后是我自己拿扳手拧的',
+    'Smell coming up from the kitchen sink drain, like rotten eggs',
+    '井盖有点响，车一压就哐哐的',
+    '我们家要换燃气灶，有推荐的师傅吗',
+    '孩子的书包落在电梯里了，粉色的',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+});
