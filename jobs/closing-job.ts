@@ -1,9 +1,11 @@
+import { isEarlierRound } from '../domain/callback-rounds.js';
 import type { Clock } from '../domain/clock.js';
 import { workingCalendarFor } from '../domain/sla-clock.js';
 import { slaPolicyFor } from '../domain/sla-policy.js';
 import { closesAfterGrace, closingCandidatesBefore, closingGraceWorkingDays } from '../domain/ticket-closing.js';
 import { IllegalTransitionError } from '../domain/transitions.js';
 import { inChunks } from '../store/in-chunks.js';
+import { resolutionRoundsOf } from '../store/resolution-rounds.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
@@ -52,9 +54,9 @@ export async function closeResolvedTicket(store: Store, number: string, why: Clo
  * grace period is over (domain/ticket-closing.ts: the callback window, 10 working days of resolution).
  * It reads only the tickets resolved before the earliest possible cut-off (an indexed range on
  * `status` + `resolvedAt`, never a scan of `tickets`), then the open surveys and callback tasks of
- * those numbers (indexed by ticket number) and their resolutions the survey job has not looked at yet
- * (a small queue). The resident is told nothing more: they were told at
- * resolution and asked at the survey.
+ * those numbers (indexed by ticket number; only those of the ticket's current round count) and their
+ * resolutions the survey job has not looked at yet (a small queue). The resident is told nothing more:
+ * they were told at resolution and asked at the survey.
  */
 export async function runClosingJob(store: Store, clock: Clock): Promise<ClosingJobResult> {
   return closeDueTickets(store, clock(), CLOSES_PER_RUN);
@@ -74,7 +76,7 @@ export async function closeDueTickets(store: Store, now: Date, limit: number): P
     const numbers = chunk.map((ticket) => ticket.number);
     // the survey job makes the survey or task first and drops the queue entry last: read in the opposite order
     const unseen = await store.tickets.resolved.pendingAmong(numbers);
-    const waiting = new Set([...unseen, ...(await surveys.waitingOn(numbers))]);
+    const waiting = new Set([...unseen, ...(await waitingOnCurrentRound(store, surveys, numbers))]);
     for (const ticket of chunk) {
       if (!ticket.resolvedAt) continue;
       if (!closesAfterGrace({ resolvedAt: ticket.resolvedAt, callbackOpen: waiting.has(ticket.number) }, now, workingDays, calendar)) continue;
@@ -86,4 +88,14 @@ export async function closeDueTickets(store: Store, now: Date, limit: number): P
     }
   }
   return result;
+}
+
+/**
+ * Of `numbers`, the tickets a survey or callback task of their current round is still waiting on: one
+ * of an earlier round (reopened for rework, and a stop before it was superseded) waits on nothing.
+ */
+async function waitingOnCurrentRound(store: Store, surveys: Surveys, numbers: readonly string[]): Promise<Set<string>> {
+  const open = await surveys.openCallbacksOf(numbers);
+  const rounds = await resolutionRoundsOf(store.tickets.tickets, open.map((callback) => callback.ticketNumber));
+  return new Set(open.filter((callback) => !isEarlierRound(callback.round, rounds.get(callback.ticketNumber) ?? 0)).map((callback) => callback.ticketNumber));
 }

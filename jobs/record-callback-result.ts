@@ -1,3 +1,4 @@
+import { isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
 import type { SurveyAnswer } from '../domain/survey-answer.js';
 import { answerClosesTicket } from '../domain/ticket-closing.js';
 import { isOpen } from '../domain/transitions.js';
@@ -6,7 +7,6 @@ import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
 import { closeResolvedTicket } from './closing-job.js';
 import { reopenForRework } from './rework.js';
-import { surveyRound } from './survey-job.js';
 
 export interface CallbackResult {
   method: CallbackMethod;
@@ -18,14 +18,15 @@ export interface CallbackResult {
 
 export type CallbackOutcome =
   | { done: false; reason: 'no-such-task' | 'already-done' }
-  | { done: true; ticketNumber: string; reopened: boolean; reworkDueAt: Date | null; closed: boolean };
+  | { done: true; ticketNumber: string; reopened: boolean; reworkDueAt: Date | null; closed: boolean; earlierRound: boolean };
 
 /**
  * Records a callback staff made (回访: method, result, satisfaction) on the ticket's history and then
  * on its task. A satisfied or basically satisfied resident ends the callback cycle: the system closes
  * the resolved ticket. A dissatisfied resident gets the ticket reopened for rework within 24 hours, as
- * after a dissatisfied survey. The task is marked done last, so a run stopped half-way can simply be
- * run again (the ticket keeps one record per task).
+ * after a dissatisfied survey. A callback on a task of an earlier round (the ticket was reworked since)
+ * is only recorded: it neither closes nor reopens the ticket. The task is marked done last, so a run
+ * stopped half-way can simply be run again (the ticket keeps one record per task).
  */
 export async function recordCallbackResult(store: Store, taskId: string, callback: CallbackResult, at: Date): Promise<CallbackOutcome> {
   const surveys = new Surveys(store.connection);
@@ -33,28 +34,30 @@ export async function recordCallbackResult(store: Store, taskId: string, callbac
   if (!task) return { done: false, reason: 'no-such-task' };
   if (task.status === 'done') return { done: false, reason: 'already-done' };
   let ticket = await store.tickets.getByNumber(task.ticketNumber);
+  const round = Surveys.roundOfTask(task);
+  const earlierRound = isEarlierRound(round, resolutionRound(ticket));
   const recorded = (ticket.events ?? []).some((e) => e.kind === 'callback' && (e.data as { task?: unknown; done?: unknown } | undefined)?.task === taskId && (e.data as { done?: unknown }).done === true);
   if (!recorded) {
     const by = { kind: 'staff' as const, id: callback.by.id, name: callback.by.name };
-    const data = { task: taskId, method: callback.method, satisfaction: callback.satisfaction, done: true };
-    ticket = await store.tickets.record(task.ticketNumber, 'callback', { by, at, text: callback.result, data, set: callback.satisfaction ? { satisfaction: callback.satisfaction } : {} });
+    const data = { task: taskId, method: callback.method, satisfaction: callback.satisfaction, done: true, ...(earlierRound ? { earlierRound } : {}) };
+    const set = callback.satisfaction && !earlierRound ? { satisfaction: callback.satisfaction } : {};
+    ticket = await store.tickets.record(task.ticketNumber, 'callback', { by, at, text: callback.result, data, set });
   }
   let reworkDueAt: Date | null = null;
   // a ticket already back in work (a survey reopened it) needs no second reopening
-  if (callback.satisfaction === 'dissatisfied' && !isOpen(ticket.status)) {
-    const why = { reason: 'callback' as const, round: surveyRound(ticket), comment: callback.result, keyPrefix: `rework:callback:${taskId}` };
+  if (!earlierRound && callback.satisfaction === 'dissatisfied' && !isOpen(ticket.status)) {
+    const why = { reason: 'callback' as const, round, comment: callback.result, keyPrefix: `rework:callback:${taskId}`, answered: { kind: 'task' as const, id: taskId } };
     reworkDueAt = await reopenForRework(store, ticket, why, at);
   }
   let closed = false;
-  if (answerClosesTicket(callback.satisfaction)) {
-    // only a resolution the task was made for (a ticket reworked and resolved again after the task waits for its own survey)
-    const taskCreatedAt = task.createdAt.getTime();
-    const sameResolution = (stored: typeof ticket) => (stored.resolvedAt && stored.resolvedAt.getTime() <= taskCreatedAt ? null : 'resolved again since this callback task');
+  if (!earlierRound && answerClosesTicket(callback.satisfaction)) {
+    // only the resolution the task was made for (reworked since, the ticket waits for its next round)
+    const sameRound = (stored: typeof ticket) => (resolutionRound(stored) === round ? null : 'reopened since this callback task was made');
     const reason = { reason: 'callback' as const, answer: callback.satisfaction!, task: taskId };
-    closed = (await closeResolvedTicket(store, ticket.number, reason, at, sameResolution)) !== null;
+    closed = (await closeResolvedTicket(store, ticket.number, reason, at, sameRound)) !== null;
   }
   if (!(await surveys.completeTask(taskId, { method: callback.method, result: callback.result, satisfaction: callback.satisfaction, by: callback.by.id }, at))) {
     return { done: false, reason: 'already-done' };
   }
-  return { done: true, ticketNumber: ticket.number, reopened: reworkDueAt !== null, reworkDueAt, closed };
+  return { done: true, ticketNumber: ticket.number, reopened: reworkDueAt !== null, reworkDueAt, closed, earlierRound };
 }

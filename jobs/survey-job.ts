@@ -1,3 +1,4 @@
+import { isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
 import type { Clock } from '../domain/clock.js';
 import { callbackDecision, callbackDueAt } from '../domain/sampling.js';
 import { workingCalendarFor } from '../domain/sla-clock.js';
@@ -22,16 +23,12 @@ export interface SurveyJobResult {
   visits: number;
 }
 
-/** Times a ticket was reopened: each rework round gets a survey of its own. */
-export function surveyRound(ticket: Pick<Ticket, 'events'>): number {
-  return (ticket.events ?? []).filter((e) => e.kind === 'reopened').length;
-}
-
 /**
  * Callback surveys. A resolved ticket is surveyed when the domain's sampling picks it (complaints
  * always; a reworked ticket always); the resident gets the survey in chat, or staff get a callback
  * task when there is no chat. Sampled repairs flagged for an in-person visit also go to the visit
- * list. A survey unanswered for 2 days becomes a phone callback task.
+ * list. A survey unanswered for 2 days becomes a phone callback task, unless the ticket has been
+ * reopened for rework since (the survey is then superseded: the next round asks again).
  */
 export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJobResult> {
   const now = clock();
@@ -45,7 +42,12 @@ export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJo
 
   for (const survey of await surveys.unansweredBy(now)) {
     const ticket = await store.tickets.findByNumber(survey.ticketNumber);
-    if (ticket && (await createTask(store, surveys, ticket, survey._id, 'phone', 'no-answer', now))) result.callbackTasks += 1;
+    if (ticket && isEarlierRound(survey.round, resolutionRound(ticket))) {
+      await surveys.supersede([{ kind: 'survey', id: survey._id, ticketNumber: survey.ticketNumber, round: survey.round }], now);
+      continue;
+    }
+    const task = { id: survey._id, round: survey.round, method: 'phone', reason: 'no-answer' } as const;
+    if (ticket && (await createTask(store, surveys, ticket, task, now))) result.callbackTasks += 1;
     await surveys.expire(survey._id);
   }
   return result;
@@ -55,11 +57,11 @@ export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJo
 async function surveyResolved(store: Store, surveys: Surveys, number: string, now: Date, result: SurveyJobResult): Promise<void> {
   const ticket = await store.tickets.findByNumber(number);
   if (!ticket?.resolvedAt || (ticket.status !== 'resolved' && ticket.status !== 'closed')) return;
-  const round = surveyRound(ticket);
+  const round = resolutionRound(ticket);
   const decision = callbackDecision(ticket.number, ticket.category, store.property.callbackRates);
   if (!decision.callback && round === 0) return;
   const id = Surveys.idOf(ticket.number, round);
-  if (decision.inPerson && (await createTask(store, surveys, ticket, `${id}:visit`, 'visit', 'in-person', now))) result.visits += 1;
+  if (decision.inPerson && (await createTask(store, surveys, ticket, { id: `${id}:visit`, round, method: 'visit', reason: 'in-person' }, now))) result.visits += 1;
   if (await surveys.exists(id)) {
     await surveys.pointAccountAt(id);
     return;
@@ -77,13 +79,20 @@ async function surveyResolved(store: Store, surveys: Surveys, number: string, no
       answerDueAt: new Date(now.getTime() + SURVEY_ANSWER_DAYS * DAY_MS),
     });
     if (created) result.surveysSent += 1;
-  } else if (await createTask(store, surveys, ticket, id, 'phone', 'no-chat', now)) {
+  } else if (await createTask(store, surveys, ticket, { id, round, method: 'phone', reason: 'no-chat' }, now)) {
     result.callbackTasks += 1;
   }
 }
 
+interface NewTask {
+  id: string;
+  round: number;
+  method: CallbackMethod;
+  reason: 'no-answer' | 'in-person' | 'no-chat';
+}
+
 /** Creates a callback task once (the task id is the claim) and tells the service department. */
-async function createTask(store: Store, surveys: Surveys, ticket: Ticket, id: string, method: CallbackMethod, reason: 'no-answer' | 'in-person' | 'no-chat', now: Date): Promise<boolean> {
+async function createTask(store: Store, surveys: Surveys, ticket: Ticket, { id, round, method, reason }: NewTask, now: Date): Promise<boolean> {
   const dueAt = callbackDueAt(ticket.resolvedAt ?? now, slaPolicyFor(store.property), workingCalendarFor(store.property));
   const values = {
     number: ticket.number,
@@ -92,7 +101,7 @@ async function createTask(store: Store, surveys: Surveys, ticket: Ticket, id: st
     due: localTime(dueAt, store.property.timeZone),
   };
   await recordStaffTexts(store, await recipientsFor(store.staff, 'service'), { keyPrefix: `callback-task:${id}`, ticketNumber: ticket.number, key: 'jobCallbackTask', values }, now);
-  const created = await surveys.createTask({ _id: id, ticketNumber: ticket.number, category: ticket.category, reason, method, status: 'open', dueAt, createdAt: now });
+  const created = await surveys.createTask({ _id: id, ticketNumber: ticket.number, round, category: ticket.category, reason, method, status: 'open', dueAt, createdAt: now });
   if (created) await store.tickets.record(ticket.number, 'callback', { by: SYSTEM, at: now, text: `callback task (${method})`, data: { task: id, method, reason, dueAt } });
   return created;
 }

@@ -5,6 +5,13 @@ import { openSurveyModel, surveyModel, type OpenSurveyDocument, type SurveyAnswe
 
 export type Survey = SurveyDocument;
 export type CallbackTask = CallbackTaskDocument;
+/** A survey still sent or a callback task still open. */
+export interface OpenCallback {
+  kind: 'survey' | 'task';
+  id: string;
+  ticketNumber: string;
+  round: number;
+}
 
 /** Callback surveys sent in chat and the callback tasks staff do by phone or in person. */
 export class Surveys {
@@ -20,6 +27,12 @@ export class Surveys {
 
   static idOf(ticketNumber: string, round: number): string {
     return `${ticketNumber}#${round}`;
+  }
+
+  /** A task's round: stored on it, or (tasks made before it was stored) read from its id, "<number>#<round>" or "…#<round>:visit". */
+  static roundOfTask(task: Pick<CallbackTask, '_id' | 'round'>): number {
+    if (typeof task.round === 'number') return task.round;
+    return Number(/#(\d+)(?::visit)?$/.exec(task._id)?.[1] ?? 0);
   }
 
   async exists(id: string): Promise<boolean> {
@@ -51,7 +64,7 @@ export class Surveys {
     return open ? { surveyId: open.surveyId, ticketNumber: open.ticketNumber } : null;
   }
 
-  /** Marks an open survey answered; false when it was answered or expired meanwhile. */
+  /** Marks an open survey answered; false when it was answered, expired or superseded meanwhile. */
   async answer(id: string, answer: SurveyAnswer, comment: string | null, at: Date): Promise<boolean> {
     const result = await this.surveys.updateOne({ _id: id, status: 'sent' }, { $set: { status: 'answered', answer, comment, answeredAt: at } });
     await this.closeFor(id);
@@ -76,20 +89,36 @@ export class Surveys {
     else await this.open.deleteOne({ _id: accountId, surveyId });
   }
 
-  /** Of `numbers`, the tickets a survey (sent, not answered or expired) or a callback task (not done) is still waiting on. */
-  async waitingOn(numbers: readonly string[]): Promise<Set<string>> {
-    const waiting = new Set<string>();
-    if (numbers.length === 0) return waiting;
+  /** Of `numbers`' surveys and callback tasks, those still waiting: surveys sent (not answered, expired or superseded) and tasks open, each with its round. */
+  async openCallbacksOf(numbers: readonly string[]): Promise<OpenCallback[]> {
+    if (numbers.length === 0) return [];
     // surveys before tasks: an expiring survey gets its task before it is marked expired, so a ticket cannot slip between the two reads
-    for (const row of await this.surveys.find({ ticketNumber: { $in: [...numbers] }, status: 'sent' }, { ticketNumber: 1 }).lean()) waiting.add(row.ticketNumber);
-    for (const number of await this.withOpenTasks(numbers)) waiting.add(number);
-    return waiting;
+    const sent = await this.surveys.find({ ticketNumber: { $in: [...numbers] }, status: 'sent' }, { ticketNumber: 1, round: 1 }).lean();
+    const surveys = sent.map((survey) => ({ kind: 'survey' as const, id: survey._id, ticketNumber: survey.ticketNumber, round: survey.round }));
+    return [...surveys, ...(await this.openTasksOf(numbers))];
   }
 
-  /** Of `numbers`, the tickets with a callback task (phone or visit) still open. */
-  async withOpenTasks(numbers: readonly string[]): Promise<Set<string>> {
-    if (numbers.length === 0) return new Set();
-    return new Set((await this.tasks.find({ ticketNumber: { $in: [...numbers] }, status: 'open' }, { ticketNumber: 1 }).lean()).map((row) => row.ticketNumber));
+  /** Of `numbers`' callback tasks (phone or visit), those still open, each with its round. */
+  async openTasksOf(numbers: readonly string[]): Promise<OpenCallback[]> {
+    if (numbers.length === 0) return [];
+    const open = await this.tasks.find({ ticketNumber: { $in: [...numbers] }, status: 'open' }, { ticketNumber: 1, round: 1 }).lean();
+    return open.map((task) => ({ kind: 'task' as const, id: task._id, ticketNumber: task.ticketNumber, round: Surveys.roundOfTask(task) }));
+  }
+
+  /**
+   * Settles surveys and callback tasks still waiting when their ticket was reopened for rework: a survey
+   * is no longer open to an answer nor expires into a task, a task leaves the callback and visit lists
+   * (a callback staff made on it all the same can still be recorded).
+   */
+  async supersede(callbacks: readonly OpenCallback[], at: Date): Promise<void> {
+    for (const callback of callbacks) {
+      if (callback.kind === 'survey') {
+        await this.surveys.updateOne({ _id: callback.id, status: 'sent' }, { $set: { status: 'superseded' } });
+        await this.closeFor(callback.id);
+      } else {
+        await this.tasks.updateOne({ _id: callback.id, status: 'open' }, { $set: { status: 'superseded', doneAt: at } });
+      }
+    }
   }
 
   async unansweredBy(now: Date, limit = 500): Promise<Survey[]> {
@@ -115,9 +144,10 @@ export class Surveys {
     return this.openTasks('visit');
   }
 
+  /** Records a callback made on an open or superseded task (the call was made all the same); false when it is done already. */
   async completeTask(id: string, outcome: { method: CallbackMethod; result: string; satisfaction?: SurveyAnswer | null; by: string }, at: Date): Promise<boolean> {
     const updated = await this.tasks.updateOne(
-      { _id: id, status: 'open' },
+      { _id: id, status: { $in: ['open', 'superseded'] } },
       { $set: { status: 'done', method: outcome.method, result: outcome.result, satisfaction: outcome.satisfaction ?? null, doneAt: at, doneBy: outcome.by } },
     );
     return updated.modifiedCount === 1;

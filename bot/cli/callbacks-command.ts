@@ -55,7 +55,8 @@ export function registerCallbacksCommand(program: Command, cli: CliContext): voi
         if (!outcome.done) throw new UsageError(outcome.reason === 'no-such-task' ? `no callback task ${taskId}` : `callback task ${taskId} is already done`, 1);
         const rework = outcome.reopened ? `; ${outcome.ticketNumber} reopened, rework due ${outcome.reworkDueAt!.toISOString()}` : '';
         const closed = outcome.closed ? `; ${outcome.ticketNumber} closed` : '';
-        process.stdout.write(`${taskId} done${rework}${closed}\n`);
+        const earlier = outcome.earlierRound ? `; ${outcome.ticketNumber} was reworked since this task's round: recorded, the ticket left as it is` : '';
+        process.stdout.write(`${taskId} done${rework}${closed}${earlier}\n`);
       });
     });
 
