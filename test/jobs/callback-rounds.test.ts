@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { workingCalendarFor } from '../../domain/sla-clock.js';
+import { closingGraceEndsAt } from '../../domain/ticket-closing.js';
+import { closeDueTickets } from '../../jobs/closing-job.js';
+import { recordCallbackResult } from '../../jobs/record-callback-result.js';
+import { recordSurveyAnswer } from '../../jobs/record-survey-answer.js';
+import { ResidentSurveyAnswers } from '../../jobs/resident-survey-answers.js';
+import { runSurveyJob } from '../../jobs/survey-job.js';
+import { Surveys } from '../../store/surveys.js';
+import { testServerUri } from '../support/database.js';
+import { runNode } from '../support/processes.js';
+import { hours, messageKeyOf, openJobTestBed, outboxFor, resolvedTicket, type JobTestBed } from './job-fixtures.js';
+
+/** Thu 26 Nov 2026, 10:00 in Shanghai. */
+const RESOLVED = new Date('2026-11-26T02:00:00Z');
+const OPENED = new Date(RESOLVED.getTime() - hours(3));
+const DAY = hours(24);
+const at = (ms: number) => new Date(RESOLVED.getTime() + ms);
+const staff = { kind: 'staff' as const, id: 's-agent-1' };
+const caller = { id: 's-agent-1', name: '客服' };
+
+describe('callback rounds: rework supersedes the surveys and callbacks of earlier rounds', function () {
+  this.timeout(120_000);
+  let bed: JobTestBed;
+  let surveys: Surveys;
+  let env: Record<string, string>;
+  before(async () => {
+    bed = await openJobTestBed('callback_rounds');
+    surveys = new Surveys(bed.connection);
+    env = { MONGODB_URI: `${testServerUri().replace(/\/$/, '')}/${bed.connection.db!.databaseName}` };
+  });
+  after(async () => bed?.close());
+
+  const cli = (...args: string[]) => runNode(['dist/bot/cli/main.js', 'callbacks', ...args], { env });
+  const listed = async (...args: string[]) => {
+    const run = await cli('list', '--json', ...args);
+    assert.equal(run.code, 0, run.stderr);
+    return run.stdout.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+  };
+  const ticketOf = (number: string) => bed.store.tickets.getByNumber(number);
+  const graceEndsAfter = (resolvedAt: Date) => closingGraceEndsAt(resolvedAt, 10, workingCalendarFor(bed.store.property));
+
+  /** Reopens, reworks and resolves a ticket again the way a process that stopped right after the reopen leaves it: its earlier surveys and tasks still open. */
+  async function reworkedWithoutSupersede(number: string, resolvedAgainAt: Date): Promise<void> {
+    await bed.store.tickets.act(number, 'reopen', { by: { kind: 'system', id: 'callback', name: 'PropDesk' }, at: new Date(resolvedAgainAt.getTime() - hours(2)), data: { reason: 'callback', round: 0 } });
+    await bed.store.tickets.act(number, 'accept', { by: staff, at: new Date(resolvedAgainAt.getTime() - hours(1)) });
+    await bed.store.tickets.act(number, 'resolve', { by: staff, at: resolvedAgainAt });
+  }
+
+  it('a dissatisfied survey answer supersedes the round’s open phone and visit tasks: off the callback lists, and the reworked ticket closes after its own grace period', async () => {
+    const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '楼上夜间噪音' });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    const phone = `${number}#0`;
+    const visit = `${number}#0:visit`;
+    await surveys.createTask({ _id: phone, ticketNumber: number, round: 0, category: 'complaint', reason: 'no-answer', method: 'phone', status: 'open', dueAt: at(hours(200)), createdAt: at(hours(1)) });
+    await surveys.createTask({ _id: visit, ticketNumber: number, round: 0, category: 'complaint', reason: 'in-person', method: 'visit', status: 'open', dueAt: at(hours(200)), createdAt: at(hours(1)) });
+    assert.deepEqual((await listed()).filter((id) => id.startsWith(number)).sort(), [phone, visit]);
+
+    const outcome = await recordSurveyAnswer(bed.store, number, 'dissatisfied', '晚上还是很吵', () => at(hours(5)));
+    assert.equal(outcome.recorded && outcome.reopened, true);
+    for (const id of [phone, visit]) {
+      const task = await surveys.tasks.findById(id).lean();
+      assert.deepEqual([task?.status, task?.doneAt?.getTime(), task?.doneBy], ['superseded', at(hours(5)).getTime(), null], id);
+    }
+    assert.equal((await surveys.surveys.findById(`${number}#0`).lean())?.status, 'answered', 'the survey that reopened it is answered, not superseded');
+    const reopened = (await ticketOf(number)).events.find((e) => e.kind === 'reopened');
+    assert.deepEqual(reopened?.data, { reason: 'survey', round: 0, superseded: [{ kind: 'task', id: phone }, { kind: 'task', id: visit }] });
+    assert.equal((await listed()).some((id) => id.startsWith(number)), false, 'the callback list');
+    assert.equal((await listed('--visits')).includes(visit), false, 'the visit list');
+
+    // reworked and resolved again; the resident does not answer the round-1 survey, staff call without a rating
+    const reworkedAt = at(hours(30));
+    await bed.store.tickets.act(number, 'accept', { by: staff, at: at(hours(6)) });
+    await bed.store.tickets.act(number, 'resolve', { by: staff, at: reworkedAt });
+    await runSurveyJob(bed.store, () => at(hours(31)));
+    assert.equal((await surveys.surveys.findById(`${number}#1`).lean())?.status, 'sent');
+    await runSurveyJob(bed.store, () => at(hours(31) + 2 * DAY));
+    const task = await surveys.tasks.findById(`${number}#1`).lean();
+    assert.deepEqual([task?.round, task?.status, task?.reason], [1, 'open', 'no-answer']);
+    await recordCallbackResult(bed.store, `${number}#1`, { method: 'phone', result: '住户未表态', satisfaction: null, by: caller }, at(hours(31) + 3 * DAY));
+
+    const graceEnds = graceEndsAfter(reworkedAt);
+    await closeDueTickets(bed.store, new Date(graceEnds.getTime() - hours(1)), 300);
+    assert.equal((await ticketOf(number)).status, 'resolved', 'not before the grace period of the new resolution is over');
+    await closeDueTickets(bed.store, graceEnds, 300);
+    const closed = await ticketOf(number);
+    assert.equal(closed.status, 'closed');
+    assert.deepEqual(closed.events.at(-1)?.data, { reason: 'grace', workingDays: 10 });
+  });
+
+  it('"not fixed" while the round’s survey is unanswered: the survey is superseded and never becomes a no-answer task, even when the supersede was lost', async () => {
+    const desk = new ResidentSurveyAnswers(bed.store, () => at(hours(3)));
+    const settled = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '地库照明不足' });
+    const stopped = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '单元门闭门器坏了' });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    for (const number of [settled, stopped]) {
+      assert.equal((await surveys.surveys.findById(`${number}#0`).lean())?.status, 'sent');
+      assert.ok(await desk.notFixed(number, 'msteams:resident-1', '还是不行'), number);
+      assert.equal((await surveys.surveys.findById(`${number}#0`).lean())?.status, 'superseded', number);
+      assert.notEqual((await surveys.openForResident('msteams:resident-1'))?.surveyId, `${number}#0`, 'the resident’s reply no longer reads as its answer');
+    }
+    // as if the process had stopped between the reopen and the supersede
+    await surveys.surveys.updateOne({ _id: `${stopped}#0` }, { $set: { status: 'sent' } });
+
+    await runSurveyJob(bed.store, () => at(hours(1) + 3 * DAY));
+    for (const number of [settled, stopped]) {
+      assert.equal(await surveys.tasks.countDocuments({ ticketNumber: number }), 0, `${number}: no callback task for the old round`);
+      assert.equal((await surveys.surveys.findById(`${number}#0`).lean())?.status, 'superseded', number);
+      const keys = (await outboxFor(bed.store, number)).map((entry) => messageKeyOf(bed.store, entry));
+      assert.equal(keys.includes('jobCallbackTask'), false, `${number}: staff are not told of one`);
+    }
+  });
+
+  it('a callback recorded on a task of an earlier round is recorded on the ticket but neither closes nor reopens its newer resolution', async () => {
+    const happy = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '垃圾房异味', resident: {} });
+    const unhappy = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '垃圾房还是有异味', resident: {} });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    for (const number of [happy, unhappy]) await reworkedWithoutSupersede(number, at(hours(20)));
+
+    const done = await cli('done', `${happy}#0`, '--method', 'phone', '--result', '住户说已经好了', '--satisfaction', 'satisfied', '--as', 's-agent-1');
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal(done.stdout.trim(), `${happy}#0 done; ${happy} was reworked since this task's round: recorded, the ticket left as it is`);
+    const redo = await recordCallbackResult(bed.store, `${unhappy}#0`, { method: 'phone', result: '还是有味道', satisfaction: 'dissatisfied', by: caller }, at(hours(21)));
+    assert.deepEqual(redo, { done: true, ticketNumber: unhappy, reopened: false, reworkDueAt: null, closed: false, earlierRound: true });
+
+    for (const [number, satisfaction, result] of [[happy, 'satisfied', '住户说已经好了'], [unhappy, 'dissatisfied', '还是有味道']] as const) {
+      const ticket = await ticketOf(number);
+      assert.equal(ticket.status, 'resolved', number);
+      assert.equal(ticket.satisfaction, null, `${number}: an earlier round's answer is not the current resolution's`);
+      assert.equal(ticket.events.filter((e) => e.kind === 'reopened').length, 1, number);
+      const callback = ticket.events.at(-1)!;
+      assert.deepEqual([callback.kind, callback.text, callback.by.id, callback.data], ['callback', result, 's-agent-1', { task: `${number}#0`, method: 'phone', satisfaction, done: true, earlierRound: true }]);
+      assert.equal((await surveys.tasks.findById(`${number}#0`).lean())?.status, 'done', number);
+    }
+    const rework = (await outboxFor(bed.store, unhappy)).filter((entry) => messageKeyOf(bed.store, entry) === 'jobReworkNeeded');
+    assert.deepEqual(rework, [], 'nobody is sent to rework');
+  });
+
+  it('a survey answer of an earlier round is recorded but neither closes nor reopens the newer resolution', async () => {
+    const pleased = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '消防通道被占' });
+    const displeased = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '消防通道又被占' });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    for (const number of [pleased, displeased]) await reworkedWithoutSupersede(number, at(hours(20)));
+
+    for (const [number, answer] of [[pleased, 'satisfied'], [displeased, 'dissatisfied']] as const) {
+      const outcome = await recordSurveyAnswer(bed.store, number, answer, null, () => at(hours(21)));
+      assert.deepEqual(outcome, { recorded: true, reopened: false, reworkDueAt: null, closed: false }, number);
+      const ticket = await ticketOf(number);
+      assert.deepEqual([ticket.status, ticket.satisfaction], ['resolved', null], number);
+      assert.deepEqual(ticket.events.at(-1)?.data, { answer, round: 0, earlierRound: true });
+      assert.equal((await surveys.surveys.findById(`${number}#0`).lean())?.status, 'answered');
+    }
+  });
+
+  it('a task stored before tasks carried their round counts by its id: it does not hold up closing the reworked ticket', async () => {
+    const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '小区大门道闸故障', resident: {} });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    await surveys.tasks.updateOne({ _id: `${number}#0` }, { $unset: { round: 1 } });
+    await surveys.tasks.collection.insertOne({ _id: `${number}#0:visit` as never, ticketNumber: number, category: 'complaint', reason: 'in-person', method: 'visit', status: 'open', dueAt: at(hours(200)), createdAt: at(hours(1)) });
+    const old = await surveys.openTasksOf([number]);
+    assert.deepEqual(old.map((task) => [task.id, task.round]).sort(), [[`${number}#0`, 0], [`${number}#0:visit`, 0]]);
+    assert.equal(Surveys.roundOfTask({ _id: 'HY01-20261126-0001#3:visit' }), 3);
+    assert.equal(Surveys.roundOfTask({ _id: 'HY01-20261126-0001#3', round: 2 }), 2, 'a stored round wins');
+
+    const reworkedAt = at(hours(20));
+    await reworkedWithoutSupersede(number, reworkedAt);
+    await runSurveyJob(bed.store, () => at(hours(21)));
+    assert.equal((await surveys.tasks.findById(`${number}#1`).lean())?.round, 1, 'the new round’s task (no chat) carries its round');
+    await recordCallbackResult(bed.store, `${number}#1`, { method: 'phone', result: '住户未表态', satisfaction: null, by: caller }, at(hours(22)));
+
+    await closeDueTickets(bed.store, graceEndsAfter(reworkedAt), 300);
+    assert.equal((await ticketOf(number)).status, 'closed', 'the round-0 tasks without a round field do not hold it up');
+    assert.equal(await surveys.tasks.countDocuments({ ticketNumber: number, status: 'open' }), 2, 'they stay for staff to finish or for the next rework to supersede');
+  });
+});
