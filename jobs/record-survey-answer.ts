@@ -35,9 +35,10 @@ export async function recordSurveyAnswer(store: Store, ticketNumber: string, ans
     await surveys.answer(survey._id, answer, text, at);
     return { recorded: true, reopened: false, reworkDueAt: null, closed: false };
   }
-  await store.tickets.record(ticket.number, 'survey', { by: resident, at, text: text ?? undefined, data: { answer, round: survey.round }, set: { satisfaction: answer } });
+  const recorded = await store.tickets.record(ticket.number, 'survey', { by: resident, at, text: text ?? undefined, data: { answer, round: survey.round }, set: { satisfaction: answer } });
+  // judged on the ticket as the answer was written to it; one reopened since, reopenForRework refuses (the answer is then history only)
   const why = { reason: 'survey' as const, round: survey.round, comment: text, keyPrefix: `rework:${survey._id}`, answered: { kind: 'survey' as const, id: survey._id } };
-  const reworkDueAt = answer === 'dissatisfied' && !isOpen(ticket.status) ? await reopenForRework(store, ticket, why, at) : null;
+  const reworkDueAt = answer === 'dissatisfied' && !isOpen(recorded.status) ? await reopenForRework(store, recorded, why, at) : null;
   // only the resolution this survey asked about (a ticket reworked since waits for its own survey)
   const sameRound = (stored: typeof ticket) => (resolutionRound(stored) === survey.round ? null : 'reopened since this survey was sent');
   const closes = answerClosesTicket(answer) && !(await taskStillOpen(surveys, ticket.number, survey.round));

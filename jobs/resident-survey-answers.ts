@@ -1,6 +1,5 @@
 import { resolutionRound } from '../domain/callback-rounds.js';
 import type { Clock } from '../domain/clock.js';
-import { IllegalTransitionError } from '../domain/transitions.js';
 import { SURVEY_ANSWER_LABELS, type SurveyAnswer } from '../domain/survey-answer.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
@@ -35,13 +34,9 @@ export class ResidentSurveyAnswers {
     const at = this.clock();
     await this.store.tickets.record(ticketNumber, 'resident_message', { by: { kind: 'resident', id: accountId }, at, text: comment ?? 'not fixed' });
     const why = { reason: 'resident' as const, round: resolutionRound(ticket), comment, keyPrefix: `rework:resident:${ticketNumber}:v${ticket.version}` };
-    try {
-      return { reworkDueAt: await reopenForRework(this.store, ticket, why, at) };
-    } catch (err) {
-      // reopened by someone else in the meantime (a retried message, a dissatisfied callback): it is being reworked already
-      if (err instanceof IllegalTransitionError) return null;
-      throw err;
-    }
+    // null: reopened by someone else in the meantime (a retried message, a dissatisfied callback), it is being reworked already
+    const reworkDueAt = await reopenForRework(this.store, ticket, why, at);
+    return reworkDueAt ? { reworkDueAt } : null;
   }
 
   /** What the resident says could be better: kept on the survey and the ticket, and sent to the ticket's department and the service head (manual §2: every suggestion is followed up). */

@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
 import { localTime, recordResidentText, recordStaffTexts, staffText } from './job-messages.js';
+import { supersedeCallbacks } from './supersede-callbacks.js';
 
 const DAY_MS = 86_400_000;
 /** How long a resident has to answer the chat survey before staff call back. */
@@ -43,7 +44,7 @@ export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJo
   for (const survey of await surveys.unansweredBy(now)) {
     const ticket = await store.tickets.findByNumber(survey.ticketNumber);
     if (ticket && isEarlierRound(survey.round, resolutionRound(ticket))) {
-      await surveys.supersede([{ kind: 'survey', id: survey._id, ticketNumber: survey.ticketNumber, round: survey.round }], now);
+      await supersedeCallbacks(store, surveys, survey.ticketNumber, [{ kind: 'survey', id: survey._id }], SYSTEM.id, now);
       continue;
     }
     const task = { id: survey._id, round: survey.round, method: 'phone', reason: 'no-answer' } as const;

@@ -5,10 +5,14 @@ import { openSurveyModel, surveyModel, type OpenSurveyDocument, type SurveyAnswe
 
 export type Survey = SurveyDocument;
 export type CallbackTask = CallbackTaskDocument;
-/** A survey still sent or a callback task still open. */
-export interface OpenCallback {
+/** A survey or a callback task, by id. */
+export interface CallbackRef {
   kind: 'survey' | 'task';
   id: string;
+}
+
+/** A survey still sent or a callback task still open, with its round. */
+export interface OpenCallback extends CallbackRef {
   ticketNumber: string;
   round: number;
 }
@@ -108,17 +112,20 @@ export class Surveys {
   /**
    * Settles surveys and callback tasks still waiting when their ticket was reopened for rework: a survey
    * is no longer open to an answer nor expires into a task, a task leaves the callback and visit lists
-   * (a callback staff made on it all the same can still be recorded).
+   * (a callback staff made on it all the same can still be recorded). Returns those it changed (one
+   * answered, done or superseded meanwhile is left as it is).
    */
-  async supersede(callbacks: readonly OpenCallback[], at: Date): Promise<void> {
-    for (const callback of callbacks) {
-      if (callback.kind === 'survey') {
-        await this.surveys.updateOne({ _id: callback.id, status: 'sent' }, { $set: { status: 'superseded' } });
-        await this.closeFor(callback.id);
-      } else {
-        await this.tasks.updateOne({ _id: callback.id, status: 'open' }, { $set: { status: 'superseded', doneAt: at } });
-      }
+  async supersede(callbacks: readonly CallbackRef[], at: Date): Promise<CallbackRef[]> {
+    const changed: CallbackRef[] = [];
+    for (const { kind, id } of callbacks) {
+      const result =
+        kind === 'survey'
+          ? await this.surveys.updateOne({ _id: id, status: 'sent' }, { $set: { status: 'superseded' } })
+          : await this.tasks.updateOne({ _id: id, status: 'open' }, { $set: { status: 'superseded', doneAt: at } });
+      if (result.modifiedCount === 1) changed.push({ kind, id });
+      if (kind === 'survey') await this.closeFor(id);
     }
+    return changed;
   }
 
   async unansweredBy(now: Date, limit = 500): Promise<Survey[]> {

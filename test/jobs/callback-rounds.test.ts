@@ -5,6 +5,7 @@ import { closeDueTickets } from '../../jobs/closing-job.js';
 import { recordCallbackResult } from '../../jobs/record-callback-result.js';
 import { recordSurveyAnswer } from '../../jobs/record-survey-answer.js';
 import { ResidentSurveyAnswers } from '../../jobs/resident-survey-answers.js';
+import { reopenForRework } from '../../jobs/rework.js';
 import { runSurveyJob } from '../../jobs/survey-job.js';
 import { Surveys } from '../../store/surveys.js';
 import { testServerUri } from '../support/database.js';
@@ -39,6 +40,12 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
   };
   const ticketOf = (number: string) => bed.store.tickets.getByNumber(number);
   const graceEndsAfter = (resolvedAt: Date) => closingGraceEndsAt(resolvedAt, 10, workingCalendarFor(bed.store.property));
+  /** What the ticket's history says `by` (rework, closing, survey-job) superseded, by id. */
+  const supersededBy = async (number: string, by: string) =>
+    (await ticketOf(number)).events
+      .filter((e) => e.kind === 'callback' && e.by.kind === 'system' && e.by.id === by)
+      .flatMap((e) => (e.data as { superseded: Array<{ kind: string; id: string }> }).superseded)
+      .sort((a, b) => a.id.localeCompare(b.id));
 
   /** Reopens, reworks and resolves a ticket again the way a process that stopped right after the reopen leaves it: its earlier surveys and tasks still open. */
   async function reworkedWithoutSupersede(number: string, resolvedAgainAt: Date): Promise<void> {
@@ -64,7 +71,8 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     }
     assert.equal((await surveys.surveys.findById(`${number}#0`).lean())?.status, 'answered', 'the survey that reopened it is answered, not superseded');
     const reopened = (await ticketOf(number)).events.find((e) => e.kind === 'reopened');
-    assert.deepEqual(reopened?.data, { reason: 'survey', round: 0, superseded: [{ kind: 'task', id: phone }, { kind: 'task', id: visit }] });
+    assert.deepEqual(reopened?.data, { reason: 'survey', round: 0 });
+    assert.deepEqual(await supersededBy(number, 'rework'), [{ kind: 'task', id: phone }, { kind: 'task', id: visit }], 'the history names what was superseded');
     assert.equal((await listed()).some((id) => id.startsWith(number)), false, 'the callback list');
     assert.equal((await listed('--visits')).includes(visit), false, 'the visit list');
 
@@ -171,5 +179,41 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     await closeDueTickets(bed.store, graceEndsAfter(reworkedAt), 300);
     assert.equal((await ticketOf(number)).status, 'closed', 'the round-0 tasks without a round field do not hold it up');
     assert.equal(await surveys.tasks.countDocuments({ ticketNumber: number, status: 'open' }), 2, 'they stay for staff to finish or for the next rework to supersede');
+  });
+
+  it('an answer judged on a stale read does not reopen a newer resolution: the reopen is refused and the answer kept as history', async () => {
+    const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '健身房空调不制冷' });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    const stale = await ticketOf(number);
+
+    // between the answer's read of the ticket and its reopen, the resident said "not fixed" and the ticket was reworked and resolved again
+    const tickets = bed.store.tickets;
+    const original = tickets.getByNumber.bind(tickets);
+    let interleave = true;
+    tickets.getByNumber = async (n: string) => {
+      const read = await original(n);
+      if (interleave && n === number) {
+        interleave = false;
+        await new ResidentSurveyAnswers(bed.store, () => at(hours(2))).notFixed(number, 'msteams:resident-1', '还是不冷');
+        await tickets.act(number, 'accept', { by: staff, at: at(hours(3)) });
+        await tickets.act(number, 'resolve', { by: staff, at: at(hours(4)) });
+      }
+      return read;
+    };
+    let outcome;
+    try {
+      outcome = await recordSurveyAnswer(bed.store, number, 'dissatisfied', '不冷', () => at(hours(5)));
+    } finally {
+      tickets.getByNumber = original;
+    }
+    assert.deepEqual(outcome, { recorded: true, reopened: false, reworkDueAt: null, closed: false });
+    const ticket = await ticketOf(number);
+    assert.equal(ticket.status, 'resolved', 'round 1’s resolution stands');
+    assert.equal(ticket.events.filter((e) => e.kind === 'reopened').length, 1);
+
+    const why = { reason: 'survey' as const, round: 0, comment: null, keyPrefix: `rework:test:${number}` };
+    assert.equal(await reopenForRework(bed.store, stale, why, at(hours(6))), null, 'round 0 is no longer the current resolution');
+    assert.equal((await ticketOf(number)).status, 'resolved');
+    assert.equal((await outboxFor(bed.store, number)).some((entry) => entry._id.startsWith(why.keyPrefix)), false, 'nobody is sent to rework');
   });
 });
