@@ -6,6 +6,7 @@ import { slaPolicyFor } from '../domain/sla-policy.js';
 import { CATEGORY_LABELS } from '../domain/vocabulary.js';
 import type { CallbackMethod } from '../store/models/callback-task.js';
 import { recipientsFor } from '../store/recipients.js';
+import { resolutionRoundOf } from '../store/resolution-rounds.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
@@ -43,13 +44,15 @@ export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJo
 
   for (const survey of await surveys.unansweredBy(now)) {
     const ticket = await store.tickets.findByNumber(survey.ticketNumber);
-    if (ticket && isEarlierRound(survey.round, resolutionRound(ticket))) {
-      await supersedeCallbacks(store, surveys, survey.ticketNumber, [{ kind: 'survey', id: survey._id }], SYSTEM.id, now);
+    if (!ticket) {
+      await surveys.expire(survey._id);
       continue;
     }
     const task = { id: survey._id, round: survey.round, method: 'phone', reason: 'no-answer' } as const;
-    if (ticket && (await createTask(store, surveys, ticket, task, now))) result.callbackTasks += 1;
-    await surveys.expire(survey._id);
+    const made = isEarlierRound(survey.round, resolutionRound(ticket)) ? 'superseded' : await createTask(store, surveys, ticket, task, now);
+    if (made === 'created') result.callbackTasks += 1;
+    if (made === 'superseded') await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'survey', id: survey._id }], SYSTEM.id, now);
+    else await surveys.expire(survey._id);
   }
   return result;
 }
@@ -62,27 +65,50 @@ async function surveyResolved(store: Store, surveys: Surveys, number: string, no
   const decision = callbackDecision(ticket.number, ticket.category, store.property.callbackRates);
   if (!decision.callback && round === 0) return;
   const id = Surveys.idOf(ticket.number, round);
-  if (decision.inPerson && (await createTask(store, surveys, ticket, { id: `${id}:visit`, round, method: 'visit', reason: 'in-person' }, now))) result.visits += 1;
-  if (await surveys.exists(id)) {
-    await surveys.pointAccountAt(id);
-    return;
+  if (decision.inPerson) {
+    const visit = await createTask(store, surveys, ticket, { id: `${id}:visit`, round, method: 'visit', reason: 'in-person' }, now);
+    // reopened since the ticket was read: its next resolution is surveyed afresh
+    if (visit === 'superseded') return;
+    if (visit === 'created') result.visits += 1;
   }
-  if (await recordResidentText(store, ticket, `survey:${id}`, 'jobSurveyAsk', {}, now)) {
-    const created = await surveys.create({
-      _id: id,
-      ticketNumber: ticket.number,
-      round,
-      conversationKey: ticket.resident?.conversationKey ?? null,
-      residentAccountId: ticket.resident?.accountId ?? null,
-      inPerson: decision.inPerson,
-      status: 'sent',
-      sentAt: now,
-      answerDueAt: new Date(now.getTime() + SURVEY_ANSWER_DAYS * DAY_MS),
-    });
-    if (created) result.surveysSent += 1;
-  } else if (await createTask(store, surveys, ticket, { id, round, method: 'phone', reason: 'no-chat' }, now)) {
+  if (ticket.resident?.conversationKey) {
+    if (await askInChat(store, surveys, ticket, { id, round, inPerson: decision.inPerson }, now)) result.surveysSent += 1;
+  } else if ((await createTask(store, surveys, ticket, { id, round, method: 'phone', reason: 'no-chat' }, now)) === 'created') {
     result.callbackTasks += 1;
   }
+}
+
+/**
+ * Inserts the chat survey (once: its id is the claim), then points the resident's account at it and
+ * asks in chat only while its round is still the ticket's current one. The round is read after each of
+ * our writes, as rework reads the open surveys after its reopen, so a survey of a round reworked
+ * meanwhile is seen by one side or the other and superseded, never left open. A run stopped half-way
+ * comes back here (the resolution is still queued) and the ask's outbox key keeps it to one message.
+ * True when this run made the survey.
+ */
+async function askInChat(store: Store, surveys: Surveys, ticket: Ticket, survey: { id: string; round: number; inPerson: boolean }, now: Date): Promise<boolean> {
+  const created = await surveys.create({
+    _id: survey.id,
+    ticketNumber: ticket.number,
+    round: survey.round,
+    conversationKey: ticket.resident?.conversationKey ?? null,
+    residentAccountId: ticket.resident?.accountId ?? null,
+    inPerson: survey.inPerson,
+    status: 'sent',
+    sentAt: now,
+    answerDueAt: new Date(now.getTime() + SURVEY_ANSWER_DAYS * DAY_MS),
+  });
+  const superseded = async () => {
+    if (!(await roundMovedOn(store, ticket.number, survey.round))) return false;
+    await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'survey', id: survey.id }], SYSTEM.id, now);
+    return true;
+  };
+  if (await superseded()) return false;
+  await surveys.pointAccountAt(survey.id);
+  // a rework between the read above and the pointer found no pointer to move on: read once more
+  if (await superseded()) return false;
+  await recordResidentText(store, ticket, `survey:${survey.id}`, 'jobSurveyAsk', {}, now);
+  return created;
 }
 
 interface NewTask {
@@ -92,9 +118,26 @@ interface NewTask {
   reason: 'no-answer' | 'in-person' | 'no-chat';
 }
 
-/** Creates a callback task once (the task id is the claim) and tells the service department. */
-async function createTask(store: Store, surveys: Surveys, ticket: Ticket, { id, round, method, reason }: NewTask, now: Date): Promise<boolean> {
+/**
+ * Makes a callback task once (the task id is the claim); then, if the ticket is still at the task's
+ * round (read after the insert, as rework reads the open tasks after its reopen: one side or the other
+ * sees the task of a round reworked meanwhile and supersedes it), notes it on the ticket and tells the
+ * service department. A task superseded so is told to nobody. A run stopped after the insert comes back
+ * here (the survey is still sent, the resolution still queued), finds the task made and does the rest:
+ * the note once (looked up on the ticket), the messages once (their outbox keys).
+ */
+async function createTask(store: Store, surveys: Surveys, ticket: Ticket, { id, round, method, reason }: NewTask, now: Date): Promise<'created' | 'existed' | 'superseded'> {
   const dueAt = callbackDueAt(ticket.resolvedAt ?? now, slaPolicyFor(store.property), workingCalendarFor(store.property));
+  const created = await surveys.createTask({ _id: id, ticketNumber: ticket.number, round, category: ticket.category, reason, method, status: 'open', dueAt, createdAt: now });
+  const fresh = (await store.tickets.findByNumber(ticket.number)) ?? ticket;
+  if (isEarlierRound(round, resolutionRound(fresh))) {
+    await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'task', id }], SYSTEM.id, now);
+    return 'superseded';
+  }
+  // made by a run that stopped: nobody to tell once it is done or superseded
+  if (!created && !(await surveys.isOpenTask(id))) return 'existed';
+  const noted = (fresh.events ?? []).some((e) => e.kind === 'callback' && e.by.kind === 'system' && (e.data as { task?: unknown } | undefined)?.task === id);
+  if (!noted) await store.tickets.record(ticket.number, 'callback', { by: SYSTEM, at: now, text: `callback task (${method})`, data: { task: id, method, reason, dueAt } });
   const values = {
     number: ticket.number,
     category: CATEGORY_LABELS[ticket.category].zh,
@@ -102,7 +145,10 @@ async function createTask(store: Store, surveys: Surveys, ticket: Ticket, { id, 
     due: localTime(dueAt, store.property.timeZone),
   };
   await recordStaffTexts(store, await recipientsFor(store.staff, 'service'), { keyPrefix: `callback-task:${id}`, ticketNumber: ticket.number, key: 'jobCallbackTask', values }, now);
-  const created = await surveys.createTask({ _id: id, ticketNumber: ticket.number, round, category: ticket.category, reason, method, status: 'open', dueAt, createdAt: now });
-  if (created) await store.tickets.record(ticket.number, 'callback', { by: SYSTEM, at: now, text: `callback task (${method})`, data: { task: id, method, reason, dueAt } });
-  return created;
+  return created ? 'created' : 'existed';
+}
+
+async function roundMovedOn(store: Store, number: string, round: number): Promise<boolean> {
+  const current = await resolutionRoundOf(store.tickets.tickets, number);
+  return current !== null && isEarlierRound(round, current);
 }

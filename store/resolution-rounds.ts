@@ -11,3 +11,9 @@ export async function resolutionRoundsOf(tickets: Model<TicketDocument>, numbers
   }
   return rounds;
 }
+
+/** The current resolution round of one ticket (its event kinds only, by `_id`); null when there is no such ticket. */
+export async function resolutionRoundOf(tickets: Model<TicketDocument>, number: string): Promise<number | null> {
+  const ticket = await tickets.findById(number, { 'events.kind': 1 }).lean();
+  return ticket ? resolutionRound(ticket) : null;
+}
