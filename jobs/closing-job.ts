@@ -7,8 +7,9 @@ import { IllegalTransitionError } from '../domain/transitions.js';
 import { inChunks } from '../store/in-chunks.js';
 import { resolutionRoundsOf } from '../store/resolution-rounds.js';
 import type { Store } from '../store/store.js';
-import { Surveys } from '../store/surveys.js';
+import { Surveys, type CallbackRef } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
+import { supersedeCallbacks } from './supersede-callbacks.js';
 
 export interface ClosingJobResult {
   /** Resolved tickets past the cut-off that were looked at. */
@@ -54,9 +55,9 @@ export async function closeResolvedTicket(store: Store, number: string, why: Clo
  * grace period is over (domain/ticket-closing.ts: the callback window, 10 working days of resolution).
  * It reads only the tickets resolved before the earliest possible cut-off (an indexed range on
  * `status` + `resolvedAt`, never a scan of `tickets`), then the open surveys and callback tasks of
- * those numbers (indexed by ticket number; only those of the ticket's current round count) and their
- * resolutions the survey job has not looked at yet (a small queue). The resident is told nothing more:
- * they were told at resolution and asked at the survey.
+ * those numbers (indexed by ticket number; only those of the ticket's current round count, earlier
+ * rounds' are superseded) and their resolutions the survey job has not looked at yet (a small queue).
+ * The resident is told nothing more: they were told at resolution and asked at the survey.
  */
 export async function runClosingJob(store: Store, clock: Clock): Promise<ClosingJobResult> {
   return closeDueTickets(store, clock(), CLOSES_PER_RUN);
@@ -76,7 +77,10 @@ export async function closeDueTickets(store: Store, now: Date, limit: number): P
     const numbers = chunk.map((ticket) => ticket.number);
     // the survey job makes the survey or task first and drops the queue entry last: read in the opposite order
     const unseen = await store.tickets.resolved.pendingAmong(numbers);
-    const waiting = new Set([...unseen, ...(await waitingOnCurrentRound(store, surveys, numbers))]);
+    const open = await openCallbacksByRound(store, surveys, numbers);
+    // a daily repair: earlier rounds' left open by a stop between a reopen and its supersede, or by a rework done before rounds were kept
+    for (const [number, callbacks] of open.earlier) await supersedeCallbacks(store, surveys, number, callbacks, 'closing', now);
+    const waiting = new Set([...unseen, ...open.currentRound]);
     for (const ticket of chunk) {
       if (!ticket.resolvedAt) continue;
       if (!closesAfterGrace({ resolvedAt: ticket.resolvedAt, callbackOpen: waiting.has(ticket.number) }, now, workingDays, calendar)) continue;
@@ -91,11 +95,17 @@ export async function closeDueTickets(store: Store, now: Date, limit: number): P
 }
 
 /**
- * Of `numbers`, the tickets a survey or callback task of their current round is still waiting on: one
- * of an earlier round (reopened for rework, and a stop before it was superseded) waits on nothing.
+ * Of `numbers`, the tickets a survey or callback task of their current round is still waiting on, and
+ * per ticket the surveys and tasks of earlier rounds still open (they wait on nothing).
  */
-async function waitingOnCurrentRound(store: Store, surveys: Surveys, numbers: readonly string[]): Promise<Set<string>> {
+async function openCallbacksByRound(store: Store, surveys: Surveys, numbers: readonly string[]): Promise<{ currentRound: Set<string>; earlier: Map<string, CallbackRef[]> }> {
   const open = await surveys.openCallbacksOf(numbers);
   const rounds = await resolutionRoundsOf(store.tickets.tickets, open.map((callback) => callback.ticketNumber));
-  return new Set(open.filter((callback) => !isEarlierRound(callback.round, rounds.get(callback.ticketNumber) ?? 0)).map((callback) => callback.ticketNumber));
+  const currentRound = new Set<string>();
+  const earlier = new Map<string, CallbackRef[]>();
+  for (const { kind, id, ticketNumber, round } of open) {
+    if (!isEarlierRound(round, rounds.get(ticketNumber) ?? 0)) currentRound.add(ticketNumber);
+    else earlier.set(ticketNumber, [...(earlier.get(ticketNumber) ?? []), { kind, id }]);
+  }
+  return { currentRound, earlier };
 }

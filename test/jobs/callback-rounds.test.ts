@@ -160,7 +160,7 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     }
   });
 
-  it('a task stored before tasks carried their round counts by its id: it does not hold up closing the reworked ticket', async () => {
+  it('a task stored before tasks carried their round counts by its id: it does not hold up closing the reworked ticket, and the closing job supersedes it', async () => {
     const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '小区大门道闸故障', resident: {} });
     await runSurveyJob(bed.store, () => at(hours(1)));
     await surveys.tasks.updateOne({ _id: `${number}#0` }, { $unset: { round: 1 } });
@@ -178,7 +178,24 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
 
     await closeDueTickets(bed.store, graceEndsAfter(reworkedAt), 300);
     assert.equal((await ticketOf(number)).status, 'closed', 'the round-0 tasks without a round field do not hold it up');
-    assert.equal(await surveys.tasks.countDocuments({ ticketNumber: number, status: 'open' }), 2, 'they stay for staff to finish or for the next rework to supersede');
+    assert.equal(await surveys.tasks.countDocuments({ ticketNumber: number, status: 'open' }), 0, 'the closing job’s run settles them');
+    assert.deepEqual(await supersededBy(number, 'closing'), [{ kind: 'task', id: `${number}#0` }, { kind: 'task', id: `${number}#0:visit` }]);
+  });
+
+  it('a stop between a reopen and its supersede: the closing job’s run supersedes what the rework left open, and closes the ticket after its new grace period', async () => {
+    const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '车位被占用' });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    await surveys.createTask({ _id: `${number}#0:visit`, ticketNumber: number, round: 0, category: 'complaint', reason: 'in-person', method: 'visit', status: 'open', dueAt: at(hours(200)), createdAt: at(hours(1)) });
+    const reworkedAt = at(hours(20));
+    await reworkedWithoutSupersede(number, reworkedAt);
+    await runSurveyJob(bed.store, () => at(hours(21)));
+    await surveys.surveys.updateOne({ _id: `${number}#1` }, { $set: { status: 'expired' } });
+
+    await closeDueTickets(bed.store, graceEndsAfter(reworkedAt), 300);
+    assert.equal((await surveys.surveys.findById(`${number}#0`).lean())?.status, 'superseded');
+    assert.equal((await surveys.tasks.findById(`${number}#0:visit`).lean())?.status, 'superseded');
+    assert.deepEqual(await supersededBy(number, 'closing'), [{ kind: 'survey', id: `${number}#0` }, { kind: 'task', id: `${number}#0:visit` }]);
+    assert.equal((await ticketOf(number)).status, 'closed');
   });
 
   it('an answer judged on a stale read does not reopen a newer resolution: the reopen is refused and the answer kept as history', async () => {
