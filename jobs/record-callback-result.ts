@@ -1,4 +1,4 @@
-import { isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
+import { callbackCountsFor, isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
 import type { SurveyAnswer } from '../domain/survey-answer.js';
 import { answerClosesTicket } from '../domain/ticket-closing.js';
 import { isOpen } from '../domain/transitions.js';
@@ -18,15 +18,26 @@ export interface CallbackResult {
 
 export type CallbackOutcome =
   | { done: false; reason: 'no-such-task' | 'already-done' }
-  | { done: true; ticketNumber: string; reopened: boolean; reworkDueAt: Date | null; closed: boolean; earlierRound: boolean };
+  | {
+      done: true;
+      ticketNumber: string;
+      reopened: boolean;
+      reworkDueAt: Date | null;
+      closed: boolean;
+      /** The task is of a round since reworked. */
+      earlierRound: boolean;
+      /** Made before the ticket's current resolution (on an earlier round's task): kept in the history, neither closes nor reopens. */
+      recordOnly: boolean;
+    };
 
 /**
  * Records a callback staff made (回访: method, result, satisfaction) on the ticket's history and then
  * on its task. A satisfied or basically satisfied resident ends the callback cycle: the system closes
  * the resolved ticket. A dissatisfied resident gets the ticket reopened for rework within 24 hours, as
- * after a dissatisfied survey. A callback on a task of an earlier round (the ticket was reworked since)
- * is only recorded: it neither closes nor reopens the ticket. The task is marked done last, so a run
- * stopped half-way can simply be run again (the ticket keeps one record per task).
+ * after a dissatisfied survey. On a task of an earlier round (the ticket was reworked since) the call
+ * counts for the current resolution when made after it, and is only recorded when made before it
+ * (domain/callback-rounds.ts). The task is marked done last, so a run stopped half-way can simply be
+ * run again (the ticket keeps one record per task).
  */
 export async function recordCallbackResult(store: Store, taskId: string, callback: CallbackResult, at: Date): Promise<CallbackOutcome> {
   const surveys = new Surveys(store.connection);
@@ -34,30 +45,33 @@ export async function recordCallbackResult(store: Store, taskId: string, callbac
   if (!task) return { done: false, reason: 'no-such-task' };
   if (task.status === 'done') return { done: false, reason: 'already-done' };
   let ticket = await store.tickets.getByNumber(task.ticketNumber);
-  const round = Surveys.roundOfTask(task);
-  const earlierRound = isEarlierRound(round, resolutionRound(ticket));
+  const taskRound = Surveys.roundOfTask(task);
+  const earlierRound = isEarlierRound(taskRound, resolutionRound(ticket));
+  // null: about a resolution since reworked, history only
+  const round = callbackCountsFor(taskRound, ticket, at);
   const recorded = (ticket.events ?? []).some((e) => e.kind === 'callback' && (e.data as { task?: unknown; done?: unknown } | undefined)?.task === taskId && (e.data as { done?: unknown }).done === true);
   if (!recorded) {
     const by = { kind: 'staff' as const, id: callback.by.id, name: callback.by.name };
-    const data = { task: taskId, method: callback.method, satisfaction: callback.satisfaction, done: true, ...(earlierRound ? { earlierRound } : {}) };
-    const set = callback.satisfaction && !earlierRound ? { satisfaction: callback.satisfaction } : {};
+    const countsFor = round === null ? { earlierRound: true } : earlierRound ? { round } : {};
+    const data = { task: taskId, method: callback.method, satisfaction: callback.satisfaction, done: true, ...countsFor };
+    const set = callback.satisfaction && round !== null ? { satisfaction: callback.satisfaction } : {};
     ticket = await store.tickets.record(task.ticketNumber, 'callback', { by, at, text: callback.result, data, set });
   }
   let reworkDueAt: Date | null = null;
   // a ticket already back in work (a survey reopened it) needs no second reopening
-  if (!earlierRound && callback.satisfaction === 'dissatisfied' && !isOpen(ticket.status)) {
+  if (round !== null && callback.satisfaction === 'dissatisfied' && !isOpen(ticket.status)) {
     const why = { reason: 'callback' as const, round, comment: callback.result, keyPrefix: `rework:callback:${taskId}`, answered: { kind: 'task' as const, id: taskId } };
     reworkDueAt = await reopenForRework(store, ticket, why, at);
   }
   let closed = false;
-  if (!earlierRound && answerClosesTicket(callback.satisfaction)) {
-    // only the resolution the task was made for (reworked since, the ticket waits for its next round)
-    const sameRound = (stored: typeof ticket) => (resolutionRound(stored) === round ? null : 'reopened since this callback task was made');
+  if (round !== null && answerClosesTicket(callback.satisfaction)) {
+    // only the resolution the call was about (reworked since, the ticket waits for its next round)
+    const sameRound = (stored: typeof ticket) => (resolutionRound(stored) === round ? null : 'reopened since this callback was made');
     const reason = { reason: 'callback' as const, answer: callback.satisfaction!, task: taskId };
     closed = (await closeResolvedTicket(store, ticket.number, reason, at, sameRound)) !== null;
   }
   if (!(await surveys.completeTask(taskId, { method: callback.method, result: callback.result, satisfaction: callback.satisfaction, by: callback.by.id }, at))) {
     return { done: false, reason: 'already-done' };
   }
-  return { done: true, ticketNumber: ticket.number, reopened: reworkDueAt !== null, reworkDueAt, closed, earlierRound };
+  return { done: true, ticketNumber: ticket.number, reopened: reworkDueAt !== null, reworkDueAt, closed, earlierRound, recordOnly: round === null };
 }

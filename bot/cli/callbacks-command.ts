@@ -55,10 +55,15 @@ export function registerCallbacksCommand(program: Command, cli: CliContext): voi
         if (!outcome.done) throw new UsageError(outcome.reason === 'no-such-task' ? `no callback task ${taskId}` : `callback task ${taskId} is already done`, 1);
         const rework = outcome.reopened ? `; ${outcome.ticketNumber} reopened, rework due ${outcome.reworkDueAt!.toISOString()}` : '';
         const closed = outcome.closed ? `; ${outcome.ticketNumber} closed` : '';
-        const earlier = outcome.earlierRound ? `; ${outcome.ticketNumber} was reworked since this task's round: recorded, the ticket left as it is` : '';
-        process.stdout.write(`${taskId} done${rework}${closed}${earlier}\n`);
+        process.stdout.write(`${taskId} done${earlierRoundNote(outcome)}${rework}${closed}\n`);
       });
     });
 
   callbacks.commands.forEach((command) => command.exitOverride());
+}
+
+function earlierRoundNote(outcome: { ticketNumber: string; earlierRound: boolean; recordOnly: boolean }): string {
+  if (outcome.recordOnly) return `; ${outcome.ticketNumber} was reworked since this task's round and not yet resolved again when this callback was made: recorded, the ticket left as it is`;
+  if (outcome.earlierRound) return `; ${outcome.ticketNumber} was reworked since this task's round: counted for its current resolution`;
+  return '';
 }

@@ -119,19 +119,23 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     }
   });
 
-  it('a callback recorded on a task of an earlier round is recorded on the ticket but neither closes nor reopens its newer resolution', async () => {
+  it('a callback on an earlier round’s task made before the ticket’s current resolution (or while it is back in rework) is only recorded: it neither closes nor reopens it', async () => {
     const happy = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '垃圾房异味', resident: {} });
     const unhappy = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '垃圾房还是有异味', resident: {} });
+    const inRework = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '垃圾房门坏了', resident: {} });
     await runSurveyJob(bed.store, () => at(hours(1)));
     for (const number of [happy, unhappy]) await reworkedWithoutSupersede(number, at(hours(20)));
+    await bed.store.tickets.act(inRework, 'reopen', { by: { kind: 'system', id: 'resident', name: 'PropDesk' }, at: at(hours(18)), data: { reason: 'resident', round: 0 } });
 
-    const done = await cli('done', `${happy}#0`, '--method', 'phone', '--result', '住户说已经好了', '--satisfaction', 'satisfied', '--as', 's-agent-1');
+    const done = await cli('done', `${inRework}#0`, '--method', 'phone', '--result', '住户说已经好了', '--satisfaction', 'satisfied', '--as', 's-agent-1');
     assert.equal(done.code, 0, done.stderr);
-    assert.equal(done.stdout.trim(), `${happy}#0 done; ${happy} was reworked since this task's round: recorded, the ticket left as it is`);
-    const redo = await recordCallbackResult(bed.store, `${unhappy}#0`, { method: 'phone', result: '还是有味道', satisfaction: 'dissatisfied', by: caller }, at(hours(21)));
-    assert.deepEqual(redo, { done: true, ticketNumber: unhappy, reopened: false, reworkDueAt: null, closed: false, earlierRound: true });
+    assert.equal(done.stdout.trim(), `${inRework}#0 done; ${inRework} was reworked since this task's round and not yet resolved again when this callback was made: recorded, the ticket left as it is`);
+    assert.deepEqual([(await ticketOf(inRework)).status, (await ticketOf(inRework)).satisfaction], ['dispatched', null]);
 
+    // the calls were made at hours(19), before the tickets were resolved again at hours(20)
     for (const [number, satisfaction, result] of [[happy, 'satisfied', '住户说已经好了'], [unhappy, 'dissatisfied', '还是有味道']] as const) {
+      const outcome = await recordCallbackResult(bed.store, `${number}#0`, { method: 'phone', result, satisfaction, by: caller }, at(hours(19)));
+      assert.deepEqual(outcome, { done: true, ticketNumber: number, reopened: false, reworkDueAt: null, closed: false, earlierRound: true, recordOnly: true }, number);
       const ticket = await ticketOf(number);
       assert.equal(ticket.status, 'resolved', number);
       assert.equal(ticket.satisfaction, null, `${number}: an earlier round's answer is not the current resolution's`);
@@ -142,6 +146,36 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     }
     const rework = (await outboxFor(bed.store, unhappy)).filter((entry) => messageKeyOf(bed.store, entry) === 'jobReworkNeeded');
     assert.deepEqual(rework, [], 'nobody is sent to rework');
+  });
+
+  it('a callback on an earlier round’s task made after the current resolution counts for it (manual §2): satisfied closes, dissatisfied reopens for rework', async () => {
+    const happy = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '楼道堆放杂物', resident: {} });
+    const unhappy = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '楼道还是堆着杂物', resident: {} });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    for (const number of [happy, unhappy]) await reworkedWithoutSupersede(number, at(hours(20)));
+    await runSurveyJob(bed.store, () => at(hours(20) + 1_000));
+    assert.equal((await surveys.tasks.findById(`${unhappy}#1`).lean())?.status, 'open', 'the new round’s own task');
+
+    // the CLI records the call as made now, after the resolution of round 1
+    const done = await cli('done', `${happy}#0`, '--method', 'phone', '--result', '住户说已经好了', '--satisfaction', 'satisfied', '--as', 's-agent-1');
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal(done.stdout.trim(), `${happy}#0 done; ${happy} was reworked since this task's round: counted for its current resolution; ${happy} closed`);
+    const closed = await ticketOf(happy);
+    assert.deepEqual([closed.status, closed.satisfaction], ['closed', 'satisfied']);
+    const [callback, closing] = closed.events.slice(-2);
+    assert.deepEqual(callback?.data, { task: `${happy}#0`, method: 'phone', satisfaction: 'satisfied', done: true, round: 1 });
+    assert.deepEqual(closing?.data, { reason: 'callback', answer: 'satisfied', task: `${happy}#0` });
+
+    const calledAt = at(hours(21));
+    const outcome = await recordCallbackResult(bed.store, `${unhappy}#0`, { method: 'phone', result: '还是堆着', satisfaction: 'dissatisfied', by: caller }, calledAt);
+    assert.deepEqual(outcome, { done: true, ticketNumber: unhappy, reopened: true, reworkDueAt: new Date(calledAt.getTime() + DAY), closed: false, earlierRound: true, recordOnly: false });
+    const reopened = await ticketOf(unhappy);
+    assert.deepEqual([reopened.status, reopened.satisfaction], ['dispatched', 'dissatisfied']);
+    assert.deepEqual(reopened.events.filter((e) => e.kind === 'reopened').map((e) => e.data), [{ reason: 'callback', round: 0 }, { reason: 'callback', round: 1 }]);
+    assert.equal((await surveys.tasks.findById(`${unhappy}#0`).lean())?.status, 'done');
+    assert.deepEqual(await supersededBy(unhappy, 'rework'), [{ kind: 'task', id: `${unhappy}#1` }], 'round 1’s task is superseded, the one called on is done');
+    const rework = (await outboxFor(bed.store, unhappy)).filter((entry) => messageKeyOf(bed.store, entry) === 'jobReworkNeeded');
+    assert.ok(rework.length > 0, 'the department and the service head are told');
   });
 
   it('a survey answer of an earlier round is recorded but neither closes nor reopens the newer resolution', async () => {
