@@ -10,9 +10,9 @@ export function resolutionRound(ticket: { readonly events?: readonly { readonly 
   return (ticket.events ?? []).filter((e) => e.kind === 'reopened').length;
 }
 
-/** Whether a survey or callback of `round` is about a resolution since reworked. */
-export function isEarlierRound(round: number, currentRound: number): boolean {
-  return round < currentRound;
+/** Whether a survey or callback of `round` is about a resolution since reworked; `null` (a round not known) counts as the current one. */
+export function isEarlierRound(round: number | null, currentRound: number): boolean {
+  return round !== null && round < currentRound;
 }
 
 /**
@@ -22,7 +22,7 @@ export function isEarlierRound(round: number, currentRound: number): boolean {
  * while the ticket is back in rework) is about a resolution since reworked.
  */
 export function callbackCountsFor(
-  taskRound: number,
+  taskRound: number | null,
   ticket: { readonly events?: readonly { readonly kind: string }[] | null; readonly resolvedAt?: Date | null },
   at: Date,
 ): number | null {

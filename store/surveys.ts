@@ -11,10 +11,10 @@ export interface CallbackRef {
   id: string;
 }
 
-/** A survey still sent or a callback task still open, with its round. */
+/** A survey still sent or a callback task still open, with its round (null: not known, see `roundOfTask`). */
 export interface OpenCallback extends CallbackRef {
   ticketNumber: string;
-  round: number;
+  round: number | null;
 }
 
 /** Callback surveys sent in chat and the callback tasks staff do by phone or in person. */
@@ -33,10 +33,15 @@ export class Surveys {
     return `${ticketNumber}#${round}`;
   }
 
-  /** A task's round: stored on it, or (tasks made before it was stored) read from its id, "<number>#<round>" or "…#<round>:visit". */
-  static roundOfTask(task: Pick<CallbackTask, '_id' | 'round'>): number {
+  /**
+   * A task's round: stored on it, or (tasks made before it was stored) read from its id, "<number>#<round>"
+   * or "…#<round>:visit". Null for an id of neither form: callers take it as the ticket's current round,
+   * so such a task is never superseded or ignored by mistake.
+   */
+  static roundOfTask(task: Pick<CallbackTask, '_id' | 'round'>): number | null {
     if (typeof task.round === 'number') return task.round;
-    return Number(/#(\d+)(?::visit)?$/.exec(task._id)?.[1] ?? 0);
+    const fromId = /#(\d+)(?::visit)?$/.exec(task._id)?.[1];
+    return fromId === undefined ? null : Number(fromId);
   }
 
   /** Inserts once; false when this survey was already recorded. The resident's account has it open only once `pointAccountAt` says so. */

@@ -6,16 +6,18 @@ const resolvedAt = new Date('2026-11-26T02:00:00Z');
 const before = new Date(resolvedAt.getTime() - 1);
 
 describe('callback rounds (domain/callback-rounds.ts)', () => {
-  it('a ticket’s round is how many times it was reopened; an earlier round is a lower one', () => {
+  it('a ticket’s round is how many times it was reopened; an earlier round is a lower one, an unknown round is never earlier', () => {
     assert.equal(resolutionRound({ events: reopenedTwice }), 2);
     assert.equal(resolutionRound({ events: null }), 0);
     assert.equal(isEarlierRound(1, 2), true);
     assert.equal(isEarlierRound(2, 2), false);
+    assert.equal(isEarlierRound(null, 2), false);
   });
 
   it('a callback counts for the current round, also on an earlier round’s task when made after the current resolution; made before it, or during rework, it counts for none', () => {
     const ticket = { events: reopenedTwice, resolvedAt };
     assert.equal(callbackCountsFor(2, ticket, before), 2, 'the current round’s task');
+    assert.equal(callbackCountsFor(null, ticket, before), 2, 'a task of unknown round');
     assert.equal(callbackCountsFor(0, ticket, resolvedAt), 2, 'made at the current resolution');
     assert.equal(callbackCountsFor(1, ticket, new Date(resolvedAt.getTime() + 3_600_000)), 2);
     assert.equal(callbackCountsFor(1, ticket, before), null);

@@ -267,4 +267,27 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     assert.equal((await ticketOf(number)).status, 'resolved');
     assert.equal((await outboxFor(bed.store, number)).some((entry) => entry._id.startsWith(why.keyPrefix)), false, 'nobody is sent to rework');
   });
+
+  it('a task whose round cannot be told from its id counts as the current round’s: never superseded by mistake, it holds up closing and its callback counts', async () => {
+    assert.equal(Surveys.roundOfTask({ _id: 'imported-callback-17' }), null);
+    const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '门禁卡失灵', resident: {} });
+    await runSurveyJob(bed.store, () => at(hours(1)));
+    const odd = `imported:${number}`;
+    await surveys.tasks.collection.insertOne({ _id: odd as never, ticketNumber: number, category: 'complaint', reason: 'in-person', method: 'visit', status: 'open', dueAt: at(hours(200)), createdAt: at(hours(1)) });
+    await recordCallbackResult(bed.store, `${number}#0`, { method: 'phone', result: '还是刷不开', satisfaction: 'dissatisfied', by: caller }, at(hours(5)));
+    assert.equal((await ticketOf(number)).status, 'dispatched');
+    assert.equal((await surveys.tasks.findById(odd).lean())?.status, 'open', 'the rework does not supersede it');
+
+    const reworkedAt = at(hours(20));
+    await bed.store.tickets.act(number, 'accept', { by: staff, at: at(hours(6)) });
+    await bed.store.tickets.act(number, 'resolve', { by: staff, at: reworkedAt });
+    await runSurveyJob(bed.store, () => at(hours(21)));
+    await recordCallbackResult(bed.store, `${number}#1`, { method: 'phone', result: '住户未表态', satisfaction: null, by: caller }, at(hours(22)));
+    await closeDueTickets(bed.store, graceEndsAfter(reworkedAt), 300);
+    assert.equal((await ticketOf(number)).status, 'resolved', 'it waits on the task');
+    assert.equal((await surveys.tasks.findById(odd).lean())?.status, 'open', 'nor does the closing job');
+
+    const outcome = await recordCallbackResult(bed.store, odd, { method: 'visit', result: '住户满意', satisfaction: 'satisfied', by: caller }, at(hours(23)));
+    assert.deepEqual(outcome, { done: true, ticketNumber: number, reopened: false, reworkDueAt: null, closed: true, earlierRound: false, recordOnly: false });
+  });
 });
