@@ -1,4 +1,4 @@
-import { callbackCountsFor, isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
+import { callbackCountsFor, isEarlierRound, recordedCallbackRound, resolutionRound } from '../domain/callback-rounds.js';
 import type { SurveyAnswer } from '../domain/survey-answer.js';
 import { answerClosesTicket } from '../domain/ticket-closing.js';
 import { isOpen } from '../domain/transitions.js';
@@ -28,6 +28,10 @@ export type CallbackOutcome =
       earlierRound: boolean;
       /** Made before the ticket's current resolution (on an earlier round's task): kept in the history, neither closes nor reopens. */
       recordOnly: boolean;
+      /** Already on the ticket's history from an earlier run that stopped before the task was marked done: this run finished it. */
+      resumed: boolean;
+      /** The resolution the call counted for has been reopened since (by this call's earlier run or otherwise): neither closed nor reopened now. */
+      reworkedSince: boolean;
     };
 
 /**
@@ -37,7 +41,8 @@ export type CallbackOutcome =
  * after a dissatisfied survey. On a task of an earlier round (the ticket was reworked since) the call
  * counts for the current resolution when made after it, and is only recorded when made before it
  * (domain/callback-rounds.ts). The task is marked done last, so a run stopped half-way can simply be
- * run again (the ticket keeps one record per task).
+ * run again: the ticket keeps one record per task, and the rerun takes the round the call counted for
+ * from that record, so a resolution reached since is neither reopened nor closed by it.
  */
 export async function recordCallbackResult(store: Store, taskId: string, callback: CallbackResult, at: Date): Promise<CallbackOutcome> {
   const surveys = new Surveys(store.connection);
@@ -47,13 +52,12 @@ export async function recordCallbackResult(store: Store, taskId: string, callbac
   let ticket = await store.tickets.getByNumber(task.ticketNumber);
   const taskRound = Surveys.roundOfTask(task);
   const earlierRound = isEarlierRound(taskRound, resolutionRound(ticket));
+  const recorded = recordedCallbackRound(ticket.events, taskId);
   // null: about a resolution since reworked, history only
-  const round = callbackCountsFor(taskRound, ticket, at);
-  const recorded = (ticket.events ?? []).some((e) => e.kind === 'callback' && (e.data as { task?: unknown; done?: unknown } | undefined)?.task === taskId && (e.data as { done?: unknown }).done === true);
-  if (!recorded) {
+  const round = recorded !== undefined ? recorded : callbackCountsFor(taskRound, ticket, at);
+  if (recorded === undefined) {
     const by = { kind: 'staff' as const, id: callback.by.id, name: callback.by.name };
-    const countsFor = round === null ? { earlierRound: true } : earlierRound ? { round } : {};
-    const data = { task: taskId, method: callback.method, satisfaction: callback.satisfaction, done: true, ...countsFor };
+    const data = { task: taskId, method: callback.method, satisfaction: callback.satisfaction, done: true, ...(round === null ? { earlierRound: true } : { round }) };
     const set = callback.satisfaction && round !== null ? { satisfaction: callback.satisfaction } : {};
     ticket = await store.tickets.record(task.ticketNumber, 'callback', { by, at, text: callback.result, data, set });
   }
@@ -73,5 +77,6 @@ export async function recordCallbackResult(store: Store, taskId: string, callbac
   if (!(await surveys.completeTask(taskId, { method: callback.method, result: callback.result, satisfaction: callback.satisfaction, by: callback.by.id }, at))) {
     return { done: false, reason: 'already-done' };
   }
-  return { done: true, ticketNumber: ticket.number, reopened: reworkDueAt !== null, reworkDueAt, closed, earlierRound, recordOnly: round === null };
+  const reworkedSince = round !== null && reworkDueAt === null && isEarlierRound(round, resolutionRound(ticket));
+  return { done: true, ticketNumber: ticket.number, reopened: reworkDueAt !== null, reworkDueAt, closed, earlierRound, recordOnly: round === null, resumed: recorded !== undefined, reworkedSince };
 }

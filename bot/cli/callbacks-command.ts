@@ -55,15 +55,17 @@ export function registerCallbacksCommand(program: Command, cli: CliContext): voi
         if (!outcome.done) throw new UsageError(outcome.reason === 'no-such-task' ? `no callback task ${taskId}` : `callback task ${taskId} is already done`, 1);
         const rework = outcome.reopened ? `; ${outcome.ticketNumber} reopened, rework due ${outcome.reworkDueAt!.toISOString()}` : '';
         const closed = outcome.closed ? `; ${outcome.ticketNumber} closed` : '';
-        process.stdout.write(`${taskId} done${earlierRoundNote(outcome)}${rework}${closed}\n`);
+        const resumed = outcome.resumed ? `; already on ${outcome.ticketNumber}'s history from an earlier run that stopped: finished now` : '';
+        process.stdout.write(`${taskId} done${resumed}${roundNote(outcome)}${rework}${closed}\n`);
       });
     });
 
   callbacks.commands.forEach((command) => command.exitOverride());
 }
 
-function earlierRoundNote(outcome: { ticketNumber: string; earlierRound: boolean; recordOnly: boolean }): string {
+function roundNote(outcome: { ticketNumber: string; earlierRound: boolean; recordOnly: boolean; reworkedSince: boolean }): string {
   if (outcome.recordOnly) return `; ${outcome.ticketNumber} was reworked since this task's round and not yet resolved again when this callback was made: recorded, the ticket left as it is`;
+  if (outcome.reworkedSince) return `; ${outcome.ticketNumber} has been reopened for rework since the resolution this callback counted for: the ticket left as it is`;
   if (outcome.earlierRound) return `; ${outcome.ticketNumber} was reworked since this task's round: counted for its current resolution`;
   return '';
 }

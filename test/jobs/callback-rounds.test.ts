@@ -135,7 +135,7 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     // the calls were made at hours(19), before the tickets were resolved again at hours(20)
     for (const [number, satisfaction, result] of [[happy, 'satisfied', '住户说已经好了'], [unhappy, 'dissatisfied', '还是有味道']] as const) {
       const outcome = await recordCallbackResult(bed.store, `${number}#0`, { method: 'phone', result, satisfaction, by: caller }, at(hours(19)));
-      assert.deepEqual(outcome, { done: true, ticketNumber: number, reopened: false, reworkDueAt: null, closed: false, earlierRound: true, recordOnly: true }, number);
+      assert.deepEqual(outcome, { done: true, ticketNumber: number, reopened: false, reworkDueAt: null, closed: false, earlierRound: true, recordOnly: true, resumed: false, reworkedSince: false }, number);
       const ticket = await ticketOf(number);
       assert.equal(ticket.status, 'resolved', number);
       assert.equal(ticket.satisfaction, null, `${number}: an earlier round's answer is not the current resolution's`);
@@ -168,7 +168,7 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
 
     const calledAt = at(hours(21));
     const outcome = await recordCallbackResult(bed.store, `${unhappy}#0`, { method: 'phone', result: '还是堆着', satisfaction: 'dissatisfied', by: caller }, calledAt);
-    assert.deepEqual(outcome, { done: true, ticketNumber: unhappy, reopened: true, reworkDueAt: new Date(calledAt.getTime() + DAY), closed: false, earlierRound: true, recordOnly: false });
+    assert.deepEqual(outcome, { done: true, ticketNumber: unhappy, reopened: true, reworkDueAt: new Date(calledAt.getTime() + DAY), closed: false, earlierRound: true, recordOnly: false, resumed: false, reworkedSince: false });
     const reopened = await ticketOf(unhappy);
     assert.deepEqual([reopened.status, reopened.satisfaction], ['dispatched', 'dissatisfied']);
     assert.deepEqual(reopened.events.filter((e) => e.kind === 'reopened').map((e) => e.data), [{ reason: 'callback', round: 0 }, { reason: 'callback', round: 1 }]);
@@ -288,6 +288,6 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     assert.equal((await surveys.tasks.findById(odd).lean())?.status, 'open', 'nor does the closing job');
 
     const outcome = await recordCallbackResult(bed.store, odd, { method: 'visit', result: '住户满意', satisfaction: 'satisfied', by: caller }, at(hours(23)));
-    assert.deepEqual(outcome, { done: true, ticketNumber: number, reopened: false, reworkDueAt: null, closed: true, earlierRound: false, recordOnly: false });
+    assert.deepEqual(outcome, { done: true, ticketNumber: number, reopened: false, reworkDueAt: null, closed: true, earlierRound: false, recordOnly: false, resumed: false, reworkedSince: false });
   });
 });
