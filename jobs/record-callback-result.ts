@@ -14,6 +14,8 @@ export interface CallbackResult {
   result: string;
   satisfaction: SurveyAnswer | null;
   by: { id: string; name: string };
+  /** When the call was made, which decides the round it counts for; default: when it is recorded. */
+  madeAt?: Date;
 }
 
 export type CallbackOutcome =
@@ -54,10 +56,11 @@ export async function recordCallbackResult(store: Store, taskId: string, callbac
   const earlierRound = isEarlierRound(taskRound, resolutionRound(ticket));
   const recorded = recordedCallbackRound(ticket.events, taskId);
   // null: about a resolution since reworked, history only
-  const round = recorded !== undefined ? recorded : callbackCountsFor(taskRound, ticket, at);
+  const round = recorded !== undefined ? recorded : callbackCountsFor(taskRound, ticket, callback.madeAt ?? at);
   if (recorded === undefined) {
     const by = { kind: 'staff' as const, id: callback.by.id, name: callback.by.name };
-    const data = { task: taskId, method: callback.method, satisfaction: callback.satisfaction, done: true, ...(round === null ? { earlierRound: true } : { round }) };
+    const madeAt = callback.madeAt && callback.madeAt.getTime() !== at.getTime() ? { madeAt: callback.madeAt } : {};
+    const data = { task: taskId, method: callback.method, satisfaction: callback.satisfaction, done: true, ...(round === null ? { earlierRound: true } : { round }), ...madeAt };
     const set = callback.satisfaction && round !== null ? { satisfaction: callback.satisfaction } : {};
     ticket = await store.tickets.record(task.ticketNumber, 'callback', { by, at, text: callback.result, data, set });
   }
