@@ -1,4 +1,4 @@
-import { isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
+import { resolutionRound, settledBecause, type SettledBecause } from '../domain/callback-rounds.js';
 import type { Clock } from '../domain/clock.js';
 import { callbackDecision, callbackDueAt } from '../domain/sampling.js';
 import { workingCalendarFor } from '../domain/sla-clock.js';
@@ -6,7 +6,7 @@ import { slaPolicyFor } from '../domain/sla-policy.js';
 import { CATEGORY_LABELS } from '../domain/vocabulary.js';
 import type { CallbackMethod } from '../store/models/callback-task.js';
 import { recipientsFor } from '../store/recipients.js';
-import { resolutionRoundOf } from '../store/resolution-rounds.js';
+import { roundAndStatusOf } from '../store/resolution-rounds.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
@@ -30,7 +30,8 @@ export interface SurveyJobResult {
  * always; a reworked ticket always); the resident gets the survey in chat, or staff get a callback
  * task when there is no chat. Sampled repairs flagged for an in-person visit also go to the visit
  * list. A survey unanswered for 2 days becomes a phone callback task, unless the ticket has been
- * reopened for rework since (the survey is then superseded: the next round asks again).
+ * reopened for rework since (the survey is then superseded: the next round asks again), closed or
+ * cancelled (superseded too). A closed or cancelled ticket is never surveyed nor given a task.
  */
 export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJobResult> {
   const now = clock();
@@ -49,10 +50,10 @@ export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJo
       continue;
     }
     const task = { id: survey._id, round: survey.round, method: 'phone', reason: 'no-answer' } as const;
-    const made = isEarlierRound(survey.round, resolutionRound(ticket)) ? 'superseded' : await createTask(store, surveys, ticket, task, now);
+    const made = settledBecause(survey.round, ticket) ?? (await createTask(store, surveys, ticket, task, now));
     if (made === 'created') result.callbackTasks += 1;
-    if (made === 'superseded') await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'survey', id: survey._id }], SYSTEM.id, now);
-    else await surveys.expire(survey._id);
+    if (made === 'created' || made === 'existed') await surveys.expire(survey._id);
+    else await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'survey', id: survey._id }], SYSTEM.id, now, made);
   }
   return result;
 }
@@ -60,15 +61,16 @@ export async function runSurveyJob(store: Store, clock: Clock): Promise<SurveyJo
 /** Sends the survey for a ticket resolved (again), when it is sampled, or makes a callback task when there is no chat. */
 async function surveyResolved(store: Store, surveys: Surveys, number: string, now: Date, result: SurveyJobResult): Promise<void> {
   const ticket = await store.tickets.findByNumber(number);
-  if (!ticket?.resolvedAt || (ticket.status !== 'resolved' && ticket.status !== 'closed')) return;
+  // closed since (an earlier round's callback counted for this resolution) or reopened: nobody to ask
+  if (!ticket?.resolvedAt || ticket.status !== 'resolved') return;
   const round = resolutionRound(ticket);
   const decision = callbackDecision(ticket.number, ticket.category, store.property.callbackRates);
   if (!decision.callback && round === 0) return;
   const id = Surveys.idOf(ticket.number, round);
   if (decision.inPerson) {
     const visit = await createTask(store, surveys, ticket, { id: `${id}:visit`, round, method: 'visit', reason: 'in-person' }, now);
-    // reopened since the ticket was read: its next resolution is surveyed afresh
-    if (visit === 'superseded') return;
+    // reopened since the ticket was read (its next resolution is surveyed afresh), or closed
+    if (visit !== 'created' && visit !== 'existed') return;
     if (visit === 'created') result.visits += 1;
   }
   if (ticket.resident?.conversationKey) {
@@ -80,8 +82,9 @@ async function surveyResolved(store: Store, surveys: Surveys, number: string, no
 
 /**
  * Inserts the chat survey (once: its id is the claim), then points the resident's account at it and
- * asks in chat only while its round is still the ticket's current one. The round is read after each of
- * our writes, as rework reads the open surveys after its reopen, so a survey of a round reworked
+ * asks in chat only while it still waits: its round still the ticket's current one, the ticket not
+ * closed or cancelled. That is read after each of our writes, as rework and
+ * closing read the open surveys after their reopen or close, so a survey of a round reworked or closed
  * meanwhile is seen by one side or the other and superseded, never left open. A run stopped half-way
  * comes back here (the resolution is still queued) and the ask's outbox key keeps it to one message.
  * True when this run made the survey.
@@ -98,15 +101,16 @@ async function askInChat(store: Store, surveys: Surveys, ticket: Ticket, survey:
     sentAt: now,
     answerDueAt: new Date(now.getTime() + SURVEY_ANSWER_DAYS * DAY_MS),
   });
-  const superseded = async () => {
-    if (!(await roundMovedOn(store, ticket.number, survey.round))) return false;
-    await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'survey', id: survey.id }], SYSTEM.id, now);
+  const settled = async () => {
+    const because = await settledSince(store, ticket.number, survey.round);
+    if (because === null) return false;
+    await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'survey', id: survey.id }], SYSTEM.id, now, because);
     return true;
   };
-  if (await superseded()) return false;
+  if (await settled()) return false;
   await surveys.pointAccountAt(survey.id);
   // a rework between the read above and the pointer found no pointer to move on: read once more
-  if (await superseded()) return false;
+  if (await settled()) return false;
   await recordResidentText(store, ticket, `survey:${survey.id}`, 'jobSurveyAsk', {}, now);
   return created;
 }
@@ -119,20 +123,22 @@ interface NewTask {
 }
 
 /**
- * Makes a callback task once (the task id is the claim); then, if the ticket is still at the task's
- * round (read after the insert, as rework reads the open tasks after its reopen: one side or the other
- * sees the task of a round reworked meanwhile and supersedes it), notes it on the ticket and tells the
- * service department. A task superseded so is told to nobody. A run stopped after the insert comes back
- * here (the survey is still sent, the resolution still queued), finds the task made and does the rest:
- * the note once (looked up on the ticket), the messages once (their outbox keys).
+ * Makes a callback task once (the task id is the claim); then, if the ticket still waits on it (read
+ * after the insert: still at the task's round, neither closed nor cancelled — rework and closing read
+ * the open tasks after their reopen or close, so one side or the other sees a task made meanwhile and
+ * supersedes it), notes it on the ticket and tells the service department. A task superseded so is told
+ * to nobody. A run stopped after the insert comes back here (the survey is still sent, the resolution
+ * still queued), finds the task made and does the rest: the note once (looked up on the ticket), the
+ * messages once (their outbox keys).
  */
-async function createTask(store: Store, surveys: Surveys, ticket: Ticket, { id, round, method, reason }: NewTask, now: Date): Promise<'created' | 'existed' | 'superseded'> {
+async function createTask(store: Store, surveys: Surveys, ticket: Ticket, { id, round, method, reason }: NewTask, now: Date): Promise<'created' | 'existed' | SettledBecause> {
   const dueAt = callbackDueAt(ticket.resolvedAt ?? now, slaPolicyFor(store.property), workingCalendarFor(store.property));
   const created = await surveys.createTask({ _id: id, ticketNumber: ticket.number, round, category: ticket.category, reason, method, status: 'open', dueAt, createdAt: now });
   const fresh = (await store.tickets.findByNumber(ticket.number)) ?? ticket;
-  if (isEarlierRound(round, resolutionRound(fresh))) {
-    await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'task', id }], SYSTEM.id, now);
-    return 'superseded';
+  const because = settledBecause(round, fresh);
+  if (because) {
+    await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'task', id }], SYSTEM.id, now, because);
+    return because;
   }
   // made by a run that stopped: nobody to tell once it is done or superseded
   if (!created && !(await surveys.isOpenTask(id))) return 'existed';
@@ -148,7 +154,8 @@ async function createTask(store: Store, surveys: Surveys, ticket: Ticket, { id, 
   return created ? 'created' : 'existed';
 }
 
-async function roundMovedOn(store: Store, number: string, round: number): Promise<boolean> {
-  const current = await resolutionRoundOf(store.tickets.tickets, number);
-  return current !== null && isEarlierRound(round, current);
+/** Why a survey or task of `round` no longer waits on the ticket, read now (its status and round only); null while it does. */
+async function settledSince(store: Store, number: string, round: number): Promise<SettledBecause | null> {
+  const ticket = await roundAndStatusOf(store.tickets.tickets, number);
+  return ticket && settledBecause(round, ticket);
 }

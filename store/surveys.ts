@@ -95,24 +95,37 @@ export class Surveys {
   /** Of `numbers`' surveys and callback tasks, those still waiting: surveys sent (not answered, expired or superseded) and tasks open, each with its round. */
   async openCallbacksOf(numbers: readonly string[]): Promise<OpenCallback[]> {
     if (numbers.length === 0) return [];
-    // surveys before tasks: an expiring survey gets its task before it is marked expired, so a ticket cannot slip between the two reads
-    const sent = await this.surveys.find({ ticketNumber: { $in: [...numbers] }, status: 'sent' }, { ticketNumber: 1, round: 1 }).lean();
-    const surveys = sent.map((survey) => ({ kind: 'survey' as const, id: survey._id, ticketNumber: survey.ticketNumber, round: survey.round }));
-    return [...surveys, ...(await this.openTasksOf(numbers))];
+    return this.openCallbacksWhere({ ticketNumber: { $in: [...numbers] } });
+  }
+
+  /** Every survey still sent and callback task still open, each with its ticket and round. */
+  async allOpenCallbacks(): Promise<OpenCallback[]> {
+    return this.openCallbacksWhere({});
   }
 
   /** Of `numbers`' callback tasks (phone or visit), those still open, each with its round. */
   async openTasksOf(numbers: readonly string[]): Promise<OpenCallback[]> {
     if (numbers.length === 0) return [];
-    const open = await this.tasks.find({ ticketNumber: { $in: [...numbers] }, status: 'open' }, { ticketNumber: 1, round: 1 }).lean();
+    return this.openTasksWhere({ ticketNumber: { $in: [...numbers] } });
+  }
+
+  private async openCallbacksWhere(filter: { ticketNumber?: { $in: string[] } }): Promise<OpenCallback[]> {
+    // surveys before tasks: an expiring survey gets its task before it is marked expired, so a ticket cannot slip between the two reads
+    const sent = await this.surveys.find({ ...filter, status: 'sent' }, { ticketNumber: 1, round: 1 }).lean();
+    const surveys = sent.map((survey) => ({ kind: 'survey' as const, id: survey._id, ticketNumber: survey.ticketNumber, round: survey.round }));
+    return [...surveys, ...(await this.openTasksWhere(filter))];
+  }
+
+  private async openTasksWhere(filter: { ticketNumber?: { $in: string[] } }): Promise<OpenCallback[]> {
+    const open = await this.tasks.find({ ...filter, status: 'open' }, { ticketNumber: 1, round: 1 }).lean();
     return open.map((task) => ({ kind: 'task' as const, id: task._id, ticketNumber: task.ticketNumber, round: Surveys.roundOfTask(task) }));
   }
 
   /**
-   * Settles surveys and callback tasks still waiting when their ticket was reopened for rework: a survey
-   * is no longer open to an answer nor expires into a task, a task leaves the callback and visit lists
-   * (a callback staff made on it all the same can still be recorded). Returns those it changed (one
-   * answered, done or superseded meanwhile is left as it is).
+   * Settles surveys and callback tasks that wait on nothing any more (their ticket was reopened for
+   * rework, closed or cancelled): a survey is no longer open to an answer nor expires into a task, a
+   * task leaves the callback and visit lists (a callback staff made on it all the same can still be
+   * recorded). Returns those it changed (one answered, done or superseded meanwhile is left as it is).
    */
   async supersede(callbacks: readonly CallbackRef[], at: Date): Promise<CallbackRef[]> {
     const changed: CallbackRef[] = [];

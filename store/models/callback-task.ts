@@ -2,7 +2,7 @@ import { Schema, type Connection, type InferSchemaType, type Model } from 'mongo
 
 export const CALLBACK_METHODS = ['phone', 'visit', 'letter', 'email'] as const;
 export type CallbackMethod = (typeof CALLBACK_METHODS)[number];
-/** `superseded`: still open when the ticket was reopened for rework (settled then, `doneAt` set, nobody's callback). */
+/** `superseded`: still open when the ticket was reopened for rework, closed or cancelled (settled then, `doneAt` set, nobody's callback). */
 export const CALLBACK_TASK_STATUSES = ['open', 'done', 'superseded'] as const;
 
 /**

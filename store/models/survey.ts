@@ -3,7 +3,7 @@ import { SURVEY_ANSWERS, type SurveyAnswer } from '../../domain/survey-answer.js
 
 export { SURVEY_ANSWERS, type SurveyAnswer };
 
-/** `superseded`: left unanswered when the ticket was reopened for rework (a later round's survey asks again). */
+/** `superseded`: left unanswered when the ticket was reopened for rework (a later round's survey asks again), closed or cancelled. */
 export const SURVEY_STATUSES = ['sent', 'answered', 'expired', 'superseded'] as const;
 
 /** A callback survey sent in chat after a ticket was resolved; `_id` is "<ticket number>#<round>" (round = times reopened). */

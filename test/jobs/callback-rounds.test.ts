@@ -162,9 +162,14 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
     assert.equal(done.stdout.trim(), `${happy}#0 done; ${happy} was reworked since this task's round: counted for its current resolution; ${happy} closed`);
     const closed = await ticketOf(happy);
     assert.deepEqual([closed.status, closed.satisfaction], ['closed', 'satisfied']);
-    const [callback, closing] = closed.events.slice(-2);
+    const [callback, closing, settled] = closed.events.slice(-3);
     assert.deepEqual(callback?.data, { task: `${happy}#0`, method: 'phone', satisfaction: 'satisfied', done: true, round: 1 });
     assert.deepEqual(closing?.data, { reason: 'callback', answer: 'satisfied', task: `${happy}#0` });
+    // round 1's own task waits on nothing once the ticket is closed: superseded, off the callback list
+    assert.deepEqual([settled?.kind, settled?.text], ['callback', 'superseded: the ticket was closed']);
+    assert.deepEqual(await supersededBy(happy, 'closing:callback'), [{ kind: 'task', id: `${happy}#1` }]);
+    assert.equal((await surveys.tasks.findById(`${happy}#1`).lean())?.status, 'superseded');
+    assert.equal((await listed()).some((id) => id.startsWith(happy)), false, 'the callback list');
 
     const calledAt = at(hours(21));
     const outcome = await recordCallbackResult(bed.store, `${unhappy}#0`, { method: 'phone', result: '还是堆着', satisfaction: 'dissatisfied', by: caller }, calledAt);
