@@ -83,11 +83,11 @@ async function surveyResolved(store: Store, surveys: Surveys, number: string, no
 /**
  * Inserts the chat survey (once: its id is the claim), then points the resident's account at it and
  * asks in chat only while it still waits: its round still the ticket's current one, the ticket not
- * closed or cancelled. That is read after each of our writes, as rework and
- * closing read the open surveys after their reopen or close, so a survey of a round reworked or closed
- * meanwhile is seen by one side or the other and superseded, never left open. A run stopped half-way
- * comes back here (the resolution is still queued) and the ask's outbox key keeps it to one message.
- * True when this run made the survey.
+ * closed or cancelled, the survey still sent. That is read after each of our writes, as rework and
+ * closing read the open surveys after their reopen or close, so a survey of a round reworked or
+ * closed meanwhile is seen by one side or the other and superseded, never left open. A run stopped
+ * half-way comes back here (the resolution is still queued) and the ask's outbox key keeps it to one
+ * message. True when this run made the survey.
  */
 async function askInChat(store: Store, surveys: Surveys, ticket: Ticket, survey: { id: string; round: number; inPerson: boolean }, now: Date): Promise<boolean> {
   const created = await surveys.create({
@@ -103,13 +103,17 @@ async function askInChat(store: Store, surveys: Surveys, ticket: Ticket, survey:
   });
   const settled = async () => {
     const because = await settledSince(store, ticket.number, survey.round);
-    if (because === null) return false;
-    await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'survey', id: survey.id }], SYSTEM.id, now, because);
+    // the survey's status last, right before the ask: a rework or close supersedes after writing the ticket
+    if (because === null && (await surveys.isSent(survey.id))) return false;
+    // also when settled by someone else: this moves a pointer we set after their supersede on
+    await supersedeCallbacks(store, surveys, ticket.number, [{ kind: 'survey', id: survey.id }], SYSTEM.id, now, because ?? 'reworked');
     return true;
   };
   if (await settled()) return false;
   await surveys.pointAccountAt(survey.id);
-  // a rework between the read above and the pointer found no pointer to move on: read once more
+  // a rework between the read above and the pointer found no pointer to move on: read once more.
+  // One between this read and the queued ask still gets the resident asked once; the pointer has
+  // moved on, so their reply is not read as an answer to it.
   if (await settled()) return false;
   await recordResidentText(store, ticket, `survey:${survey.id}`, 'jobSurveyAsk', {}, now);
   return created;

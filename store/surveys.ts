@@ -150,6 +150,11 @@ export class Surveys {
     await this.closeFor(id);
   }
 
+  /** Whether a survey is still open to an answer (sent, not answered, expired or superseded). */
+  async isSent(id: string): Promise<boolean> {
+    return (await this.surveys.findById(id, { status: 1 }).lean())?.status === 'sent';
+  }
+
   async isOpenTask(id: string): Promise<boolean> {
     // a bare `_id` filter: FerretDB 1.24 serves only that by key
     return (await this.tasks.findById(id, { status: 1 }).lean())?.status === 'open';

@@ -108,6 +108,30 @@ describe('callback rounds: the survey job racing a reopen for rework', function 
     assert.deepEqual((await systemCallbackEvents(number, 'rework')).map((e) => e.data), [{ superseded: [{ kind: 'task', id: `${number}#0` }] }]);
   });
 
+  it('a reopen right after the job’s last round check, just before it asks: the survey’s status, read last, stops the ask', async () => {
+    const surveys = new Surveys(bed.connection);
+    const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '天然气表箱锈蚀', resident: { accountId: 'msteams:resident-10', conversationKey: 'conv-resident-10' } });
+    const isSent = Surveys.prototype.isSent;
+    let reads = 0;
+    // the status read after the account was pointed at the survey (the second check), its round read already done
+    Surveys.prototype.isSent = async function (this: Surveys, id: string) {
+      if (id === `${number}#0` && ++reads === 2) await notFixed(number, at(hours(1)));
+      return isSent.call(this, id);
+    };
+    let run;
+    try {
+      run = await runSurveyJob(bed.store, () => at(hours(1)));
+    } finally {
+      Surveys.prototype.isSent = isSent;
+    }
+    assert.equal(reads, 2);
+    assert.equal(run.surveysSent, 0);
+    assert.equal((await bed.store.tickets.getByNumber(number)).status, 'dispatched');
+    assert.equal((await surveys.surveys.findById(`${number}#0`).lean())?.status, 'superseded');
+    assert.deepEqual(await messagesOf(number, 'jobSurveyAsk'), [], 'the resident is not asked about a resolution in rework');
+    assert.equal(await surveys.openForResident('msteams:resident-10'), null);
+  });
+
   it('a run stopped after the task insert: the next run tells staff and notes the task on the ticket, and a later rerun does neither again', async () => {
     const surveys = new Surveys(bed.connection);
     const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '楼道有烟味' });
