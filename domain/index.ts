@@ -25,4 +25,5 @@ export {
 export * from './sla-stages.js';
 export * from './survey-answer.js';
 export * from './ticket-closing.js';
+export * from './callback-rounds.js';
 export * from './archive-access.js';

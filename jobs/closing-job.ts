@@ -1,12 +1,15 @@
+import { isEarlierRound } from '../domain/callback-rounds.js';
 import type { Clock } from '../domain/clock.js';
 import { workingCalendarFor } from '../domain/sla-clock.js';
 import { slaPolicyFor } from '../domain/sla-policy.js';
 import { closesAfterGrace, closingCandidatesBefore, closingGraceWorkingDays } from '../domain/ticket-closing.js';
 import { IllegalTransitionError } from '../domain/transitions.js';
 import { inChunks } from '../store/in-chunks.js';
+import { closedOrCancelledAmong, resolutionRoundsOf } from '../store/resolution-rounds.js';
 import type { Store } from '../store/store.js';
-import { Surveys } from '../store/surveys.js';
+import { Surveys, type CallbackRef } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
+import { settleClosedTicket, supersedeCallbacks } from './supersede-callbacks.js';
 
 export interface ClosingJobResult {
   /** Resolved tickets past the cut-off that were looked at. */
@@ -32,19 +35,30 @@ const CLOSING_TEXT: Readonly<Record<ClosingReason['reason'], string>> = {
 
 /**
  * Closes a resolved ticket by the system, with an event saying why, through the repository's `act`
- * (which re-reads the ticket, checks the transition, claims the version and updates the SLA watch).
- * A ticket that is no longer resolved (reopened meanwhile, or already closed), or that `refuseIf`
- * refuses (resolved again since what the caller judged), is left as it is: null.
+ * (which re-reads the ticket, checks the transition, claims the version and updates the SLA watch),
+ * then settles the surveys and callback tasks still waiting on it. A ticket that is no longer resolved
+ * (reopened meanwhile, or already closed), or that `refuseIf` refuses (resolved again since what the
+ * caller judged), is left as it is: null.
  */
 export async function closeResolvedTicket(store: Store, number: string, why: ClosingReason, at: Date, refuseIf?: (ticket: Ticket) => string | null): Promise<Ticket | null> {
+  const { reason, ...data } = why;
+  const by = { kind: 'system' as const, id: `closing:${reason}`, name: 'PropDesk' };
+  let closed: Ticket;
   try {
-    const { reason, ...data } = why;
-    const by = { kind: 'system' as const, id: `closing:${reason}`, name: 'PropDesk' };
-    return await store.tickets.act(number, 'close', { by, at, text: CLOSING_TEXT[reason], data: { reason, ...data }, refuseIf });
+    closed = await store.tickets.act(number, 'close', { by, at, text: CLOSING_TEXT[reason], data: { reason, ...data }, refuseIf });
   } catch (err) {
     if (err instanceof IllegalTransitionError) return null;
     throw err;
   }
+  await settleClosedTicket(store, closed.number, answeredIn(closed.number, why), by.id, at);
+  return closed;
+}
+
+/** The survey or task whose answer closes the ticket: its caller marks it answered or done. */
+function answeredIn(number: string, why: ClosingReason): CallbackRef | undefined {
+  if (why.reason === 'survey') return { kind: 'survey', id: Surveys.idOf(number, why.round) };
+  if (why.reason === 'callback') return { kind: 'task', id: why.task };
+  return undefined;
 }
 
 /**
@@ -52,9 +66,10 @@ export async function closeResolvedTicket(store: Store, number: string, why: Clo
  * grace period is over (domain/ticket-closing.ts: the callback window, 10 working days of resolution).
  * It reads only the tickets resolved before the earliest possible cut-off (an indexed range on
  * `status` + `resolvedAt`, never a scan of `tickets`), then the open surveys and callback tasks of
- * those numbers (indexed by ticket number) and their resolutions the survey job has not looked at yet
- * (a small queue). The resident is told nothing more: they were told at
- * resolution and asked at the survey.
+ * those numbers (indexed by ticket number; only those of the ticket's current round count, earlier
+ * rounds' are superseded) and their resolutions the survey job has not looked at yet (a small queue).
+ * The resident is told nothing more: they were told at resolution and asked at the survey. Each run
+ * first settles the surveys and tasks still waiting on closed or cancelled tickets (a daily repair).
  */
 export async function runClosingJob(store: Store, clock: Clock): Promise<ClosingJobResult> {
   return closeDueTickets(store, clock(), CLOSES_PER_RUN);
@@ -70,11 +85,15 @@ export async function closeDueTickets(store: Store, now: Date, limit: number): P
     .lean();
   const result: ClosingJobResult = { checked: candidates.length, closed: 0 };
   const surveys = new Surveys(store.connection);
+  await settleEndedTickets(store, surveys, now);
   for (const chunk of inChunks(candidates)) {
     const numbers = chunk.map((ticket) => ticket.number);
     // the survey job makes the survey or task first and drops the queue entry last: read in the opposite order
     const unseen = await store.tickets.resolved.pendingAmong(numbers);
-    const waiting = new Set([...unseen, ...(await surveys.waitingOn(numbers))]);
+    const open = await openCallbacksByRound(store, surveys, numbers);
+    // a daily repair: earlier rounds' left open by a stop between a reopen and its supersede, or by a rework done before rounds were kept
+    for (const [number, callbacks] of open.earlier) await supersedeCallbacks(store, surveys, number, callbacks, 'closing', now);
+    const waiting = new Set([...unseen, ...open.currentRound]);
     for (const ticket of chunk) {
       if (!ticket.resolvedAt) continue;
       if (!closesAfterGrace({ resolvedAt: ticket.resolvedAt, callbackOpen: waiting.has(ticket.number) }, now, workingDays, calendar)) continue;
@@ -86,4 +105,35 @@ export async function closeDueTickets(store: Store, now: Date, limit: number): P
     }
   }
   return result;
+}
+
+/**
+ * Of `numbers`, the tickets a survey or callback task of their current round is still waiting on, and
+ * per ticket the surveys and tasks of earlier rounds still open (they wait on nothing).
+ */
+async function openCallbacksByRound(store: Store, surveys: Surveys, numbers: readonly string[]): Promise<{ currentRound: Set<string>; earlier: Map<string, CallbackRef[]> }> {
+  const open = await surveys.openCallbacksOf(numbers);
+  const rounds = await resolutionRoundsOf(store.tickets.tickets, open.map((callback) => callback.ticketNumber));
+  const currentRound = new Set<string>();
+  const earlier = new Map<string, CallbackRef[]>();
+  for (const { kind, id, ticketNumber, round } of open) {
+    if (!isEarlierRound(round, rounds.get(ticketNumber) ?? 0)) currentRound.add(ticketNumber);
+    else earlier.set(ticketNumber, [...(earlier.get(ticketNumber) ?? []), { kind, id }]);
+  }
+  return { currentRound, earlier };
+}
+
+/**
+ * A daily repair: surveys still sent and callback tasks still open on a ticket closed or cancelled
+ * (a stop between a close and its settle, a close from before closes settled them, a cancel) are
+ * superseded, so they neither expire into tasks nor stay on the callback and visit lists.
+ */
+async function settleEndedTickets(store: Store, surveys: Surveys, now: Date): Promise<void> {
+  const open = await surveys.allOpenCallbacks();
+  const ended = await closedOrCancelledAmong(store.tickets.tickets, open.map((callback) => callback.ticketNumber));
+  const waiting = new Map<string, CallbackRef[]>();
+  for (const { kind, id, ticketNumber } of open) {
+    if (ended.has(ticketNumber)) waiting.set(ticketNumber, [...(waiting.get(ticketNumber) ?? []), { kind, id }]);
+  }
+  for (const [number, callbacks] of waiting) await supersedeCallbacks(store, surveys, number, callbacks, 'closing', now, ended.get(number));
 }

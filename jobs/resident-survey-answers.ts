@@ -1,5 +1,5 @@
+import { resolutionRound } from '../domain/callback-rounds.js';
 import type { Clock } from '../domain/clock.js';
-import { IllegalTransitionError } from '../domain/transitions.js';
 import { SURVEY_ANSWER_LABELS, type SurveyAnswer } from '../domain/survey-answer.js';
 import type { Store } from '../store/store.js';
 import { Surveys } from '../store/surveys.js';
@@ -7,7 +7,6 @@ import { recipientsFor } from '../store/recipients.js';
 import { recordStaffTexts } from './job-messages.js';
 import { recordSurveyAnswer } from './record-survey-answer.js';
 import { reopenForRework } from './rework.js';
-import { surveyRound } from './survey-job.js';
 
 /** Survey answers as the resident desk takes them in chat (the `SurveyAnswers` the desk asks for). */
 export class ResidentSurveyAnswers {
@@ -34,14 +33,10 @@ export class ResidentSurveyAnswers {
     if (ticket.status !== 'resolved' && ticket.status !== 'closed') return null;
     const at = this.clock();
     await this.store.tickets.record(ticketNumber, 'resident_message', { by: { kind: 'resident', id: accountId }, at, text: comment ?? 'not fixed' });
-    const why = { reason: 'resident' as const, round: surveyRound(ticket), comment, keyPrefix: `rework:resident:${ticketNumber}:v${ticket.version}` };
-    try {
-      return { reworkDueAt: await reopenForRework(this.store, ticket, why, at) };
-    } catch (err) {
-      // reopened by someone else in the meantime (a retried message, a dissatisfied callback): it is being reworked already
-      if (err instanceof IllegalTransitionError) return null;
-      throw err;
-    }
+    const why = { reason: 'resident' as const, round: resolutionRound(ticket), comment, keyPrefix: `rework:resident:${ticketNumber}:v${ticket.version}` };
+    // null: reopened by someone else in the meantime (a retried message, a dissatisfied callback), it is being reworked already
+    const reworkDueAt = await reopenForRework(this.store, ticket, why, at);
+    return reworkDueAt ? { reworkDueAt } : null;
   }
 
   /** What the resident says could be better: kept on the survey and the ticket, and sent to the ticket's department and the service head (manual §2: every suggestion is followed up). */

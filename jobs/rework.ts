@@ -1,31 +1,65 @@
+import { isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
+import { IllegalTransitionError } from '../domain/transitions.js';
 import type { Store } from '../store/store.js';
 import { recipientsFor } from '../store/recipients.js';
+import { Surveys, type CallbackRef } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
 import { localTime, recordStaffTexts } from './job-messages.js';
+import { supersedeCallbacks } from './supersede-callbacks.js';
 
 /** Rework after a dissatisfied survey or callback is due within this many hours (manual §2: 24). */
 export const REWORK_HOURS = 24;
 
+export interface ReworkReason {
+  reason: 'survey' | 'callback' | 'resident';
+  /** The resolution round the resident is dissatisfied with: the ticket is reopened only while it is still the current one. */
+  round: number;
+  comment: string | null;
+  keyPrefix: string;
+  /** The survey or task whose answer reopens the ticket: its caller settles it, it is not superseded. */
+  answered?: CallbackRef;
+}
+
 /**
  * Reopens a ticket the resident is dissatisfied with: rework due within 24 hours, the department and
- * the service head told once (under `keyPrefix`). Returns when the rework is due.
+ * the service head told once (under `keyPrefix`). Then the surveys and callback tasks still waiting on
+ * the ticket's earlier rounds are superseded (named in a `callback` event: the `reopened` event is
+ * written before anything is superseded); the next resolution is surveyed afresh. Returns when the
+ * rework is due, or null when the ticket is no longer at `why.round` resolved or closed (reopened
+ * since, maybe resolved again): the answer is then history only.
  */
-export async function reopenForRework(
-  store: Store,
-  ticket: Ticket,
-  why: { reason: 'survey' | 'callback' | 'resident'; round: number; comment: string | null; keyPrefix: string },
-  at: Date,
-): Promise<Date> {
+export async function reopenForRework(store: Store, ticket: Ticket, why: ReworkReason, at: Date): Promise<Date | null> {
   const reworkDueAt = new Date(at.getTime() + REWORK_HOURS * 3_600_000);
-  await store.tickets.act(ticket.number, 'reopen', {
-    by: { kind: 'system', id: why.reason, name: 'PropDesk' },
-    at,
-    text: why.comment ?? 'dissatisfied',
-    data: { reason: why.reason, round: why.round },
-    set: { resolveDueAt: reworkDueAt, resolveBreached: false, assignee: ticket.assignee ?? null },
-  });
+  let reopened: Ticket;
+  try {
+    reopened = await store.tickets.act(ticket.number, 'reopen', {
+      by: { kind: 'system', id: why.reason, name: 'PropDesk' },
+      at,
+      text: why.comment ?? 'dissatisfied',
+      data: { reason: why.reason, round: why.round },
+      set: { resolveDueAt: reworkDueAt, resolveBreached: false, assignee: ticket.assignee ?? null },
+      refuseIf: (stored) => (resolutionRound(stored) === why.round ? null : 'reopened since'),
+    });
+  } catch (err) {
+    if (err instanceof IllegalTransitionError) return null;
+    throw err;
+  }
   const leads = await recipientsFor(store.staff, ticket.department, ['service-head']);
   const values = { number: ticket.number, comment: why.comment ?? '—', due: localTime(reworkDueAt, store.property.timeZone) };
   await recordStaffTexts(store, leads, { keyPrefix: why.keyPrefix, ticketNumber: ticket.number, key: 'jobReworkNeeded', values }, at);
+  await supersedeEarlierRounds(store, reopened, why.answered, at);
   return reworkDueAt;
+}
+
+/**
+ * Read after the reopen, never before: the survey job inserts a survey or task and then reads the
+ * round, so one made for the old round is seen either here or by the survey job itself.
+ */
+async function supersedeEarlierRounds(store: Store, reopened: Ticket, answered: CallbackRef | undefined, at: Date): Promise<void> {
+  const surveys = new Surveys(store.connection);
+  const round = resolutionRound(reopened);
+  const earlier = (await surveys.openCallbacksOf([reopened.number])).filter(
+    (callback) => isEarlierRound(callback.round, round) && (callback.kind !== answered?.kind || callback.id !== answered.id),
+  );
+  await supersedeCallbacks(store, surveys, reopened.number, earlier, 'rework', at);
 }

@@ -3,6 +3,9 @@ import { SURVEY_ANSWERS, type SurveyAnswer } from '../../domain/survey-answer.js
 
 export { SURVEY_ANSWERS, type SurveyAnswer };
 
+/** `superseded`: left unanswered when the ticket was reopened for rework (a later round's survey asks again), closed or cancelled. */
+export const SURVEY_STATUSES = ['sent', 'answered', 'expired', 'superseded'] as const;
+
 /** A callback survey sent in chat after a ticket was resolved; `_id` is "<ticket number>#<round>" (round = times reopened). */
 export const surveySchema = new Schema(
   {
@@ -12,7 +15,7 @@ export const surveySchema = new Schema(
     conversationKey: { type: String, default: null },
     residentAccountId: { type: String, default: null },
     inPerson: { type: Boolean, default: false },
-    status: { type: String, enum: ['sent', 'answered', 'expired'], required: true },
+    status: { type: String, enum: SURVEY_STATUSES, required: true },
     sentAt: { type: Date, required: true },
     answerDueAt: { type: Date, required: true },
     answer: { type: String, enum: [...SURVEY_ANSWERS, null], default: null },

@@ -72,11 +72,41 @@ describe('propdesk callbacks', function () {
     assert.deepEqual([closed.kind, closed.by.kind, closed.data], ['closed', 'system', { reason: 'callback', answer: 'satisfied', task: task.id }]);
   });
 
+  it('--made-at says when the call was made: on an earlier round’s task, made before the ticket was resolved again it is only recorded, made after it counts', async () => {
+    const at = (h: number) => new Date(T.getTime() + hours(h));
+    const before = await resolvedTicket(bed.store, T, at(1), { category: 'complaint', severity: 'minor', text: '消防栓箱门损坏', resident: {} });
+    const after = await resolvedTicket(bed.store, T, at(1), { category: 'complaint', severity: 'minor', text: '消防栓箱门又坏了', resident: {} });
+    await runSurveyJob(bed.store, () => at(2));
+    const staff = { kind: 'staff' as const, id: 's-agent-1' };
+    for (const number of [before, after]) {
+      // reworked with round 0's task left open, resolved again at at(10)
+      await bed.store.tickets.act(number, 'reopen', { by: { kind: 'system', id: 'resident', name: 'PropDesk' }, at: at(3), data: { reason: 'resident', round: 0 } });
+      await bed.store.tickets.act(number, 'accept', { by: staff, at: at(4) });
+      await bed.store.tickets.act(number, 'resolve', { by: staff, at: at(10) });
+    }
+    await runSurveyJob(bed.store, () => at(11));
+
+    const early = await cli('done', `${before}#0`, '--method', 'phone', '--result', '住户说好了', '--satisfaction', 'satisfied', '--as', 's-agent-1', '--made-at', at(5).toISOString());
+    assert.equal(early.code, 0, early.stderr);
+    assert.equal(early.stdout.trim(), `${before}#0 done; ${before} was reworked since this task's round and not yet resolved again when this callback was made: recorded, the ticket left as it is`);
+    const recorded = await bed.store.tickets.getByNumber(before);
+    assert.deepEqual([recorded.status, recorded.satisfaction], ['resolved', null]);
+    assert.deepEqual(recorded.events.at(-1)?.data, { task: `${before}#0`, method: 'phone', satisfaction: 'satisfied', done: true, earlierRound: true, madeAt: at(5) });
+
+    const late = await cli('done', `${after}#0`, '--method', 'phone', '--result', '住户说好了', '--satisfaction', 'satisfied', '--as', 's-agent-1', '--made-at', '2026-11-26T21:00:00+08:00');
+    assert.equal(late.code, 0, late.stderr);
+    assert.equal(late.stdout.trim(), `${after}#0 done; ${after} was reworked since this task's round: counted for its current resolution; ${after} closed`);
+    assert.equal((await bed.store.tickets.getByNumber(after)).status, 'closed');
+  });
+
   it('rejects bad arguments with exit 2 and one line', async () => {
     for (const args of [
       ['done', 'T1', '--method', 'pigeon', '--result', 'x', '--as', 's-agent-1'],
       ['done', 'T1', '--method', 'phone', '--result', 'x', '--satisfaction', 'meh', '--as', 's-agent-1'],
       ['done', 'T1', '--method', 'phone', '--result', 'x'],
+      ['done', 'T1', '--method', 'phone', '--result', 'x', '--as', 's-agent-1', '--made-at', 'yesterday'],
+      ['done', 'T1', '--method', 'phone', '--result', 'x', '--as', 's-agent-1', '--made-at', '2026-13-45T99:00:00Z'],
+      ['done', 'T1', '--method', 'phone', '--result', 'x', '--as', 's-agent-1', '--made-at', new Date(Date.now() + hours(1)).toISOString()],
     ]) {
       const run = await cli(...args);
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);

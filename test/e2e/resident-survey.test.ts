@@ -122,6 +122,8 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     assert.ok(ticket.resolveDueAt && ticket.resolveDueAt.getTime() <= clock.read().getTime() + 24 * 3_600_000, 'rework due within 24 hours');
     assert.ok(ticket.events.some((e) => e.kind === 'resident_message' && e.text === '晚上还是很吵'));
     assert.deepEqual(ticket.events.filter((e) => e.kind === 'reopened').map((e) => e.data), [{ reason: 'resident', round: 0 }]);
+    const superseded = ticket.events.filter((e) => e.kind === 'callback' && e.by.id === 'rework').map((e) => e.data);
+    assert.deepEqual(superseded, [{ superseded: [{ kind: 'survey', id: `${number}#0` }] }], 'its unanswered survey is superseded');
     assert.match(textsOf(await client.say(`没修好 ${number}`)), /正在处理中/);
     assert.equal((await app.store.tickets.getByNumber(number)).events.filter((e) => e.kind === 'reopened').length, 1, 'reopened once');
 

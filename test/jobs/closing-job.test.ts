@@ -71,7 +71,7 @@ describe('closing resolved tickets when their callback cycle is over', function 
       await runSurveyJob(bed.store, () => at(hours(1)));
       const by = { id: 's-agent-1', name: '客服' };
       const done = await recordCallbackResult(bed.store, `${happy}#0`, { method: 'phone', result: '住户满意', satisfaction: 'basically-satisfied', by }, at(hours(5)));
-      assert.deepEqual(done, { done: true, ticketNumber: happy, reopened: false, reworkDueAt: null, closed: true });
+      assert.deepEqual(done, { done: true, ticketNumber: happy, reopened: false, reworkDueAt: null, closed: true, earlierRound: false, recordOnly: false, resumed: false, reworkedSince: false });
       const closed = await bed.store.tickets.getByNumber(happy);
       assert.equal(closed.status, 'closed');
       assert.deepEqual(closingEvent(closed).map((e) => [e.by.kind, e.data]), [['system', { reason: 'callback', answer: 'basically-satisfied', task: `${happy}#0` }]]);
