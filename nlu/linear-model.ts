@@ -82,6 +82,11 @@ export class LinearModel<L extends string> {
     for (const [f, w] of Object.entries(serialized.weights)) this.weights.set(f, Float64Array.from(w));
   }
 
+  /** Whether training saw this feature. */
+  knows(feature: string): boolean {
+    return this.weights.has(feature);
+  }
+
   /** Raw linear scores per label. */
   scores(features: string[]): Float64Array {
     const s = Float64Array.from(this.bias);

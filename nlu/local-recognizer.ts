@@ -83,7 +83,9 @@ export class LocalRecognizer implements Recognizer {
       rules.push('complaint:charge-cue');
     }
     const top = alternatives[0]!;
-    return this.finish(text, locale, top.category, alternatives, rules, 'local');
+    const result = this.finish(text, locale, top.category, alternatives, rules, 'local');
+    if (!features.some((f) => isWordFeature(f) && this.category.knows(f))) result.unfamiliar = true;
+    return result;
   }
 
   /** Builds a full result for a decided category (also used by the CLU recognizer). */
@@ -114,6 +116,11 @@ export class LocalRecognizer implements Recognizer {
       rules,
     };
   }
+}
+
+/** Characters, character pairs and words; not concepts, length buckets, numbers or punctuation. */
+function isWordFeature(feature: string): boolean {
+  return !/^(?:c:|len:|#$|\?$|!)/.test(feature);
 }
 
 const COMPLAINT_OR_SECURITY: ReadonlySet<Category> = new Set(['complaint', 'security']);

@@ -83,6 +83,11 @@ export interface RecognizerResult {
   source: 'local' | 'clu';
   /** Names of the high-precision rules that fired (e.g. "security:着火", "severity:major:受伤"). */
   rules: string[];
+  /**
+   * true when none of the message's words or characters occur in the training corpus ("x",
+   * "asdfghjkl", "blah blah banana"): the category is a guess about nothing. Set by the local recognizer.
+   */
+  unfamiliar?: boolean;
 }
 
 /** One labelled corpus line. */

@@ -212,7 +212,7 @@ export class IntakeDialog extends ComponentDialog {
     const answer = this.answer(step, 'extras');
     if (answer !== null) {
       this.keepAttachments(step.context, draft);
-      const skipped = /^(跳过|skip|没有|no|none)$/i.test(answer.trim()) || !answer.trim();
+      const skipped = /^(跳过|skip|没有|没|无|否|不用|都行|随时|no|none|n\/a|any ?time)$/i.test(answer.trim().replace(/[。.!！~～]+$/, '')) || !answer.trim();
       if (!skipped && (extractTimes(answer).length > 0 || answer.trim().length > 0)) draft.preferredTime = answer.trim();
     }
     const location = describeLocation(draft.location) ?? t('noLocation');

@@ -16,13 +16,22 @@ export function withButtons(text: string, titles: string[]): Partial<Activity> {
 }
 
 export function welcome(t: Translate, property: Property): Partial<Activity> {
-  return withButtons(t('welcome', { property: property.name, dutyPhone: property.dutyPhone }), [
+  return withButtons(t('welcome', { property: property.name, dutyPhone: property.dutyPhone }), menuChoices(t));
+}
+
+/** A message that says nothing the bot knows: how to ask, with the same quick choices as the welcome. */
+export function notUnderstood(t: Translate, property: Property): Partial<Activity> {
+  return withButtons(t('notUnderstood', { dutyPhone: property.dutyPhone }), menuChoices(t));
+}
+
+function menuChoices(t: Translate): string[] {
+  return [
     t('menuRepair'),
     t('menuComplaint'),
     t('menuInquiry'),
     t('menuTickets'),
     t('menuEmergency'),
-  ]);
+  ];
 }
 
 export function labelOf(label: { zh: string; en: string }, language: Language): string {

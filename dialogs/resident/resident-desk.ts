@@ -3,7 +3,7 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/clock.js';
 import type { Property } from '../../domain/index.js';
-import { isWhatIfQuestion, type Recognizer } from '../../nlu/index.js';
+import { isWhatIfQuestion, matchSafety, type Recognizer } from '../../nlu/index.js';
 import type { ResidentAccount } from '../../store/resident-accounts.js';
 import type { Store } from '../../store/store.js';
 import type { TicketLocation } from '../../store/ticket-repository.js';
@@ -16,7 +16,7 @@ import { matchFaq } from './faq.js';
 import { INTAKE_DIALOG, IntakeDialog } from './intake-dialog.js';
 import type { IntakeDraft } from './intake-draft.js';
 import { LINK_HOUSEHOLD_DIALOG, LinkHouseholdDialog } from './link-household-dialog.js';
-import { faqAnswer, safetyAnswer, welcome } from './replies.js';
+import { faqAnswer, notUnderstood, safetyAnswer, welcome } from './replies.js';
 import { readCommand, type ResidentCommand } from './resident-commands.js';
 import { ResidentTickets } from './resident-tickets.js';
 import { residentTurn, setResidentTurn, type ResidentTurn } from './resident-turn.js';
@@ -47,6 +47,8 @@ interface ResidentConversation {
 
 const REMEMBERED_TURNS = 5;
 const READ_ONLY_COMMANDS = new Set<ResidentCommand['kind']>(['menu', 'help', 'cancel', 'myTickets', 'showTicket', 'notices']);
+/** Look-ups answered in the middle of a request, which then goes on where it was. */
+const LOOKUP_COMMANDS = new Set<ResidentCommand['kind']>(['myTickets', 'showTicket', 'notices']);
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
@@ -194,6 +196,19 @@ export class ResidentDesk implements Desk {
         await dc.repromptDialog();
         return false;
       }
+      // an emergency never waits behind the questions of a request in progress
+      if (command?.kind === 'emergency' || matchSafety(context.activity.text ?? '').length > 0) {
+        await dc.cancelAllDialogs();
+        await context.sendActivity(t('requestSetAside'));
+        if (command?.kind === 'emergency') await this.runCommand(context, command);
+        else await this.takeRequest(context);
+        return false;
+      }
+      if (command && LOOKUP_COMMANDS.has(command.kind)) {
+        await this.runCommand(context, command);
+        await dc.repromptDialog();
+        return false;
+      }
       await dc.continueDialog();
       return false;
     }
@@ -250,6 +265,10 @@ export class ResidentDesk implements Desk {
     }
     const result = await this.deps.recognizer.recognize(text, resident.language);
     const emergency = !result.lowConfidence && (result.category === 'security' || (result.severity === 'major' && mentionsDanger(text)));
+    if (!emergency && result.unfamiliar && !result.entities.address && result.entities.phones.length === 0) {
+      await context.sendActivity(notUnderstood(resident.t, this.deps.property));
+      return true;
+    }
     if (!emergency && (result.lowConfidence || result.category === 'inquiry') && isWhatIfQuestion(text)) {
       const hazard = hazardOf(text);
       if (hazard !== 'general') {

@@ -4,7 +4,7 @@ export type Hazard = 'gas' | 'fire' | 'intruder' | 'lift' | 'general';
 
 const HAZARD_WORDS: ReadonlyArray<readonly [Hazard, RegExp]> = [
   ['gas', /煤气|燃气|天然气|气味|gas/i],
-  ['fire', /着火|火灾|冒烟|烟雾|起火|fire|smoke/i],
+  ['fire', /着火|火灾|冒烟|烟雾|起火|浓烟|全是烟|有烟|烟很大|烟味|焦味|糊味|烧焦|fire|smoke|burning/i],
   ['intruder', /撬|小偷|盗|陌生人|闯入|抢|burglar|thief|intruder|break[- ]?in/i],
   ['lift', /被困|困在电梯|电梯.{0,6}(困|出不来|卡住|停了)|trapped|stuck in (?:the |a )?(?:lift|elevator)/i],
 ];

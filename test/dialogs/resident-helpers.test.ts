@@ -73,7 +73,10 @@ describe('resident desk helpers', () => {
     assert.equal(hazardOf('I smell gas'), 'gas');
     assert.equal(hazardOf('楼道着火了'), 'fire');
     assert.equal(hazardOf('有人撬门'), 'intruder');
-    assert.equal(hazardOf('电梯困人'), 'general');
+    assert.equal(hazardOf('电梯困人'), 'lift');
+    assert.equal(hazardOf('楼道里全是烟'), 'fire');
+    assert.equal(hazardOf('家里有一股烧焦味'), 'fire');
+    assert.equal(hazardOf('有人晕倒了'), 'general');
     assert.ok(mentionsDanger('有人受伤了'));
     assert.ok(!mentionsDanger('服务态度太差'));
   });

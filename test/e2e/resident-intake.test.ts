@@ -129,6 +129,21 @@ describe('resident intake over HTTP', () => {
     assert.match(real, TICKET_NUMBER);
   });
 
+  it('answers nonsense with how to ask and the quick choices, and opens nothing (zh and en)', async () => {
+    const en = new BotClient(app.url);
+    for (const text of ['asdfghjkl qwerty', 'blah blah banana']) {
+      const reply = textsOf(await en.say(text, { locale: 'en-US' }));
+      assert.match(reply, /did not understand/);
+      assert.doesNotMatch(reply, TICKET_NUMBER);
+    }
+    const zh = new BotClient(app.url);
+    const reply = textsOf(await zh.say('x'));
+    assert.match(reply, /没看懂/);
+    const next = textsOf(await zh.say('3栋2单元501厨房漏水 13800138031'));
+    assert.match(next, /请确认/);
+    assert.equal(await app.store.tickets.tickets.countDocuments({ 'resident.accountId': { $in: [`emulator:${zh.user.id}`, `emulator:${en.user.id}`] } }), 0);
+  });
+
   it('opens an inquiry ticket when no FAQ matches, without asking for a location (zh and en)', async () => {
     const zh = new BotClient(app.url);
     assert.match(textsOf(await zh.say('小区有没有快递柜')), /联系电话/);

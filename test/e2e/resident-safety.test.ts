@@ -35,6 +35,39 @@ describe('resident intake safety over HTTP', () => {
     assert.equal(await ticketsOf(client), 1);
   });
 
+  it('an emergency in the middle of a request is handled at once, at any question (zh and en)', async () => {
+    const atLocation = new BotClient(app.url);
+    await atLocation.say('电梯坏了');
+    const fire = textsOf(await atLocation.say('着火了！5栋3楼'));
+    assert.match(fire, /不要乘坐电梯/);
+    assert.match(fire, /已先放下/);
+    const number = ticketNumberIn(fire);
+    const ticket = await app.store.tickets.getByNumber(number);
+    assert.equal(ticket.category, 'security');
+    assert.equal(ticket.urgent, true);
+
+    const atPhone = new BotClient(app.url);
+    await atPhone.say('Kitchen tap is dripping in Building 3 Unit 2 Room 501', { locale: 'en-US' });
+    const gas = textsOf(await atPhone.say('I smell gas in my kitchen right now', { locale: 'en-US' }));
+    assert.match(gas, /do not switch any electrical device/);
+    assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(gas))).category, 'security');
+
+    const atConfirmation = new BotClient(app.url);
+    await atConfirmation.say('3栋2单元501厨房漏水 13800138021');
+    const smoke = textsOf(await atConfirmation.say('楼道里全是烟'));
+    assert.match(smoke, /119/);
+    assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(smoke))).category, 'security');
+    assert.equal(await ticketsOf(atConfirmation), 1);
+  });
+
+  it('answers a look-up in the middle of a request and goes on with the request', async () => {
+    const client = new BotClient(app.url);
+    await client.say('5栋1单元302卫生间漏水 13800138022');
+    const lookup = textsOf(await client.say('查询工单'));
+    assert.match(lookup, /请确认|确认/);
+    assert.ok(ticketNumberIn(textsOf(await client.say('是'))));
+  });
+
   it('asks whether a repeated request within 30 minutes is the same ticket, and adds it there', async () => {
     const client = new BotClient(app.url);
     await client.say('5栋1单元302卫生间漏水 13800138011');
