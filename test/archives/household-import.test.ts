@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
@@ -41,6 +41,7 @@ describe('household archives: import', function () {
   });
   after(async () => {
     await closeTestDatabase(connection);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reports every bad CSV row by its line number and imports nothing', async () => {

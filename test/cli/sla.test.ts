@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../bot/config.js';
@@ -43,6 +43,7 @@ describe('propdesk sla', () => {
     property.calendar = { extraHolidays: ['2026-10-08'], extraWorkdays: [] };
     writeFileSync(file, JSON.stringify(property));
     const result = await sla(['--category', 'complaint', '--severity', 'minor', '--at', '2026-09-30T15:00:00+08:00'], { PROPDESK_PROPERTY_FILE: file });
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).replyDueAt, '2026-10-09T15:00:00+08:00');
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, SAMPLE_PROPERTY_FILE } from '../../bot/config.js';
@@ -17,6 +17,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('configuration', () => {
   const dir = mkdtempSync(join(tmpdir(), 'propdesk-config-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('defaults to port 3978, ./data and the bundled sample property', () => {
     const config = loadConfig({});
