@@ -156,3 +156,10 @@ export function maskPhone(phone: string | null | undefined): string {
   if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   return '****';
 }
+
+const PHONES_IN_TEXT = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+
+/** Every phone number inside free text masked as by maskPhone ("3栋501漏水 13800138000" → "3栋501漏水 138****8000"). */
+export function maskPhonesIn(text: string): string {
+  return text.replace(PHONES_IN_TEXT, (phone) => maskPhone(phone.replace(/^\+?86[- ]?/, '').replace(/[ ]/g, '').replace(/^(1\d{2})-(\d{4})-(\d{4})$/, '$1$2$3')));
+}

@@ -5,7 +5,7 @@ import type { Property } from '../../domain/property.js';
 import { CATEGORY_LABELS, DEPARTMENT_LABELS, NATURE_LABELS, SEVERITY_LABELS, STATUS_LABELS, type Label } from '../../domain/vocabulary.js';
 import { isOpen } from '../../domain/transitions.js';
 import { formatInZone } from '../../domain/zoned-format.js';
-import { maskPhone } from '../../store/confidential-access.js';
+import { maskPhone, maskPhonesIn } from '../../store/confidential-access.js';
 import { mediaIdOf } from '../../store/media.js';
 import type { Store } from '../../store/store.js';
 import type { Ticket } from '../../store/ticket-repository.js';
@@ -94,10 +94,10 @@ export function dispatchCard(ticket: Ticket, options: DispatchCardOptions): Atta
     resolveDueAt: ticket.resolveDueAt ? formatInZone(ticket.resolveDueAt, zone).replace('T', ' ').slice(0, 16) : '',
     receiver: ticket.receiver?.name ?? ticket.receiver?.id ?? '',
     assignee: ticket.assignee ? ticket.assignee.name ?? ticket.assignee.id : '',
-    text: ticket.text,
+    text: options.fullPhone ? ticket.text : maskPhonesIn(ticket.text),
     photos: photos.shown,
     photosHidden: photos.hidden === 0 ? '' : photos.hidden === 1 ? labels.photosHiddenOne! : labels.photosHidden!.replace('{count}', String(photos.hidden)),
-    lastEvent: last && last.kind !== 'created' ? `${last.kind} · ${last.by?.name ?? last.by?.id ?? ''}${last.text ? ` · ${last.text}` : ''}` : '',
+    lastEvent: last && last.kind !== 'created' ? `${last.kind} · ${last.by?.name ?? last.by?.id ?? ''}${last.text ? ` · ${options.fullPhone ? last.text : maskPhonesIn(last.text)}` : ''}` : '',
     open: isOpen(ticket.status),
     canAccept: ticket.status === 'dispatched' || ticket.status === 'new',
     canResolve: ticket.status === 'accepted' || ticket.status === 'in_progress',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Connection } from 'mongoose';
 import { loadConfig } from '../../bot/config.js';
-import { AccessRefusedError, maskPhone } from '../../store/confidential-access.js';
+import { AccessRefusedError, maskPhone, maskPhonesIn } from '../../store/confidential-access.js';
 import { Store } from '../../store/store.js';
 import { closeTestDatabase, openTestDatabase } from '../support/database.js';
 
@@ -108,5 +108,12 @@ describe('households, residents, staff and the access log', () => {
     assert.equal(maskPhone('13800138000'), '138****8000');
     assert.equal(maskPhone('0551-62880000'), '0551-****0000');
     assert.equal(maskPhone(undefined), '');
+  });
+
+  it('masks phone numbers inside the resident\'s own words, and nothing else', () => {
+    assert.equal(maskPhonesIn('3栋2单元501厨房漏水 13800138000'), '3栋2单元501厨房漏水 138****8000');
+    assert.equal(maskPhonesIn('call 138-0013-8000 or 0551-62880000'), 'call 138****8000 or 0551-****0000');
+    assert.equal(maskPhonesIn('+86 13912345678'), '139****5678');
+    assert.equal(maskPhonesIn('订单号 2026112712345678，车牌皖A12345'), '订单号 2026112712345678，车牌皖A12345');
   });
 });
