@@ -72,19 +72,28 @@ function vectorize(features: string[], mode: FeatureMode): Map<string, number> {
 
 export class LinearModel<L extends string> {
   readonly labels: L[];
-  private readonly weights: Map<string, Float64Array>;
+  /** Row of each feature in `weights` (one row of `labels.length` weights per feature, in one array). */
+  private readonly rows: Map<string, number>;
+  private readonly weights: Float64Array;
   private readonly bias: Float64Array;
 
   constructor(readonly serialized: SerializedLinearModel<L>) {
     this.labels = serialized.labels;
     this.bias = Float64Array.from(serialized.bias);
-    this.weights = new Map();
-    for (const [f, w] of Object.entries(serialized.weights)) this.weights.set(f, Float64Array.from(w));
+    const K = this.labels.length;
+    const features = Object.keys(serialized.weights);
+    this.rows = new Map();
+    this.weights = new Float64Array(features.length * K);
+    features.forEach((f, row) => {
+      this.rows.set(f, row * K);
+      const w = serialized.weights[f]!;
+      for (let i = 0; i < K; i++) this.weights[row * K + i] = w[i]!;
+    });
   }
 
   /** Whether training saw this feature. */
   knows(feature: string): boolean {
-    return this.weights.has(feature);
+    return this.rows.has(feature);
   }
 
   /** Raw linear scores per label. */
@@ -92,9 +101,9 @@ export class LinearModel<L extends string> {
     const s = Float64Array.from(this.bias);
     const x = vectorize(features, this.serialized.featureMode);
     for (const [f, v] of x) {
-      const w = this.weights.get(f);
-      if (!w) continue;
-      for (let i = 0; i < s.length; i++) s[i]! += v * w[i]!;
+      const base = this.rows.get(f);
+      if (base === undefined) continue;
+      for (let i = 0; i < s.length; i++) s[i]! += v * this.weights[base + i]!;
     }
     return s;
   }
