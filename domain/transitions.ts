@@ -1,7 +1,7 @@
-import type { TicketAction, TicketStatus } from './vocabulary.js';
+import type { ActorKind, TicketAction, TicketStatus } from './vocabulary.js';
 
 /** Who performs an action; only cancelling is restricted (the resident, before acceptance). */
-export type ActorKind = 'resident' | 'staff' | 'system';
+export type { ActorKind };
 
 export class IllegalTransitionError extends Error {
   constructor(

@@ -35,7 +35,7 @@ export async function reopenForRework(store: Store, ticket: Ticket, why: ReworkR
     reopened = await store.tickets.act(ticket.number, 'reopen', {
       by: { kind: 'system', id: why.reason, name: 'PropDesk' },
       at,
-      text: why.comment ?? 'dissatisfied',
+      text: why.comment ?? undefined,
       data: { reason: why.reason, round: why.round },
       set: { resolveDueAt: reworkDueAt, resolveBreached: false, assignee: ticket.assignee ?? null },
       refuseIf: (stored) => (resolutionRound(stored) === why.round ? null : 'reopened since'),
