@@ -3,9 +3,11 @@ import {
   ACTION_RULES,
   actionBetween,
   applyAction,
+  applyActionTo,
   assertTransition,
   IllegalTransitionError,
   isActionAllowed,
+  isActionAllowedOn,
   isOpen,
   isTerminal,
 } from '../../domain/transitions.js';
@@ -33,6 +35,16 @@ describe('ticket transitions', () => {
     assert.equal(applyAction('dispatched', 'cancel', 'resident'), 'cancelled');
     assert.throws(() => applyAction('accepted', 'cancel', 'resident'), /cannot cancel a ticket that is accepted \(accepted → cancelled is not allowed\)/);
     assert.throws(() => applyAction('new', 'cancel', 'staff'), /only resident may cancel/);
+  });
+
+  it('lets the resident cancel only while no staff member has the ticket: a reworked ticket keeps its assignee', () => {
+    const technician = { kind: 'staff' as const, id: 's-eng-1' };
+    assert.equal(applyActionTo({ status: 'dispatched', assignee: null }, 'cancel', 'resident'), 'cancelled');
+    assert.throws(() => applyActionTo({ status: 'dispatched', assignee: technician }, 'cancel', 'resident'), /cannot cancel .*: a staff member has taken the ticket/);
+    assert.equal(isActionAllowedOn({ status: 'dispatched', assignee: technician }, 'cancel', 'resident'), false, 'reopened for rework, or assigned by name');
+    assert.equal(isActionAllowedOn({ status: 'new' }, 'cancel', 'resident'), true);
+    assert.equal(isActionAllowedOn({ status: 'dispatched', assignee: technician }, 'accept'), true, 'only cancelling asks who has it');
+    assert.equal(applyActionTo({ status: 'resolved', assignee: technician }, 'reopen'), 'dispatched');
   });
 
   it('reply, note and escalate keep the status', () => {
