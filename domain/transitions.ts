@@ -76,6 +76,12 @@ export function isTaken(ticket: TicketHolder): boolean {
   return ticket.assignee?.kind === 'staff';
 }
 
+/** Everyone who has had the ticket in hand: its assignee and each staff member who accepted it. */
+export function staffWhoTookIt(ticket: TicketHolder & { readonly events?: readonly { readonly kind: string; readonly by?: { readonly kind: string; readonly id: string } | null }[] | null }): string[] {
+  const accepted = (ticket.events ?? []).filter((e) => e.kind === 'accepted' && e.by?.kind === 'staff').map((e) => e.by!.id);
+  return [...new Set([...(isTaken(ticket) ? [ticket.assignee!.id] : []), ...accepted])];
+}
+
 /** `applyAction` on a whole ticket: also refuses what only an untaken ticket allows (a resident's cancel). */
 export function applyActionTo(ticket: TicketHolder, action: TicketAction, by?: ActorKind): TicketStatus {
   const to = applyAction(ticket.status, action, by);

@@ -10,6 +10,7 @@ import {
   isActionAllowedOn,
   isOpen,
   isTerminal,
+  staffWhoTookIt,
 } from '../../domain/transitions.js';
 import { TICKET_ACTIONS, TICKET_STATUSES, type TicketStatus } from '../../domain/vocabulary.js';
 
@@ -45,6 +46,17 @@ describe('ticket transitions', () => {
     assert.equal(isActionAllowedOn({ status: 'new' }, 'cancel', 'resident'), true);
     assert.equal(isActionAllowedOn({ status: 'dispatched', assignee: technician }, 'accept'), true, 'only cancelling asks who has it');
     assert.equal(applyActionTo({ status: 'resolved', assignee: technician }, 'reopen'), 'dispatched');
+  });
+
+  it('names everyone who had the ticket in hand: its assignee and whoever accepted it', () => {
+    const events = [
+      { kind: 'accepted', by: { kind: 'staff', id: 's-eng-1' } },
+      { kind: 'reassigned', by: { kind: 'staff', id: 's-eng-1' } },
+      { kind: 'accepted', by: { kind: 'staff', id: 's-sec-1' } },
+      { kind: 'accepted', by: { kind: 'staff', id: 's-eng-1' } },
+    ];
+    assert.deepEqual(staffWhoTookIt({ status: 'cancelled', assignee: null, events }), ['s-eng-1', 's-sec-1']);
+    assert.deepEqual(staffWhoTookIt({ status: 'dispatched', assignee: { kind: 'staff', id: 's-eng-2' }, events: [] }), ['s-eng-2']);
   });
 
   it('reply, note and escalate keep the status', () => {

@@ -14,6 +14,8 @@ export const staffEn: Record<keyof typeof staffZhCN, string> = {
   residentResolved: 'Your ticket {{number}} has been resolved: {{text}}. If the problem is still there, reply "not fixed {{number}}" and we will reopen it.',
   residentReassigned: 'Your ticket {{number}} has been passed to {{department}}.',
   escalatedToYou: 'Ticket {{number}} was escalated by {{name}}; please follow it up.',
+  staffTicketCancelled: 'The resident cancelled ticket {{number}} ({{text}}); nothing more to do on it.',
+  staffResidentAdded: 'The resident added to your ticket {{number}}: {{text}}',
   actionRefused: 'You are not allowed to act on this ticket; the attempt has been logged.',
   actionNotAllowed: 'That did not work: ticket {{number}} is {{status}}, so "{{action}}" is not possible now.',
   actionIncomplete: 'That did not work: "{{action}}" needs text or a valid person or department to pass it to; complete it on the card and try again.',

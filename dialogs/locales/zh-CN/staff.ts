@@ -13,6 +13,8 @@ export const staffZhCN = {
   residentResolved: '您的工单 {{number}} 已处理完成：{{text}}。如问题仍未解决，请回复“没修好 {{number}}”，我们会重新处理。',
   residentReassigned: '您的工单 {{number}} 已转交{{department}}处理。',
   escalatedToYou: '工单 {{number}} 已被{{name}}升级，请您跟进。',
+  staffTicketCancelled: '住户已撤销工单 {{number}}（{{text}}），无需再处理。',
+  staffResidentAdded: '住户对您负责的工单 {{number}} 补充：{{text}}',
   actionRefused: '您无权处理该工单，此次操作已记录。',
   actionNotAllowed: '操作未成功：工单 {{number}} 当前状态为“{{status}}”，不能{{action}}。',
   actionIncomplete: '操作未成功：“{{action}}”需要填写内容或选择有效的转派对象，请在卡片上补全后再试。',
