@@ -8,8 +8,8 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import { translator } from '../dialogs/i18n.js';
 import { detectLanguage } from '../dialogs/language.js';
+import { cardActionReply } from '../dialogs/staff/card-action-reply.js';
 import type { CardActionOutcome, CardActions } from '../dialogs/staff/card-actions.js';
 import { assigneePhone, dispatchCard } from './cards/dispatch-card.js';
 import { ACKNOWLEDGE_NOTICE_VERB } from './cards/notice-card.js';
@@ -104,10 +104,7 @@ export class PropDeskBot extends ActivityHandler {
       return true;
     }
     const outcome = await this.performCardAction(context, value);
-    const t = translator(detectLanguage(undefined, context.activity.locale));
-    if (outcome.outcome === 'refused') await context.sendActivity(t('actionRefused'));
-    else if (outcome.outcome === 'failed') await context.sendActivity(t('actionFailed', { reason: outcome.reason }));
-    else await context.sendActivity(t('actionDone', { number: outcome.ticket.number, action: value.verb }));
+    await context.sendActivity(cardActionReply(outcome, value.verb, detectLanguage(undefined, context.activity.locale)));
     return true;
   }
 

@@ -1,7 +1,7 @@
-import type { TicketAction, TicketStatus } from './vocabulary.js';
+import type { ActorKind, TicketAction, TicketStatus } from './vocabulary.js';
 
-/** Who performs an action; only cancelling is restricted (the resident, before acceptance). */
-export type ActorKind = 'resident' | 'staff' | 'system';
+/** Who performs an action; only cancelling is restricted (the resident, before staff take the ticket). */
+export type { ActorKind };
 
 export class IllegalTransitionError extends Error {
   constructor(
@@ -27,6 +27,8 @@ interface ActionRule {
   /** null: the action leaves the status as it is (it only adds an event). */
   readonly to: TicketStatus | null;
   readonly actors?: readonly ActorKind[];
+  /** Only while no staff member has the ticket (see `TicketHolder`). */
+  readonly untaken?: true;
 }
 
 export const ACTION_RULES: Readonly<Record<TicketAction, ActionRule>> = {
@@ -37,7 +39,7 @@ export const ACTION_RULES: Readonly<Record<TicketAction, ActionRule>> = {
   close: { from: ['resolved'], to: 'closed' },
   reopen: { from: ['resolved', 'closed'], to: 'dispatched' },
   reassign: { from: ['dispatched', 'accepted', 'in_progress'], to: 'dispatched' },
-  cancel: { from: ['new', 'dispatched'], to: 'cancelled', actors: ['resident'] },
+  cancel: { from: ['new', 'dispatched'], to: 'cancelled', actors: ['resident'], untaken: true },
   reply: { from: [...OPEN_STATUSES, 'resolved'], to: null },
   escalate: { from: OPEN_STATUSES, to: null },
   note: { from: EVERY, to: null },
@@ -56,6 +58,42 @@ export function applyAction(from: TicketStatus, action: TicketAction, by?: Actor
     throw new IllegalTransitionError(from, action, rule.to, `only ${rule.actors.join(' or ')} may ${action}`);
   }
   return rule.to ?? from;
+}
+
+/**
+ * What the transition rules read of a ticket. `assignee` is the staff member who has it: set by
+ * accepting (or resolving unaccepted) and by a reassignment to a person, cleared by a reassignment
+ * to a department, and kept when the ticket is reopened for rework, so a reworked ticket is still
+ * in that person's hands although its status is back to dispatched.
+ */
+export interface TicketHolder {
+  readonly status: TicketStatus;
+  readonly assignee?: { readonly kind: ActorKind; readonly id: string } | null;
+}
+
+/** Whether a staff member has the ticket. */
+export function isTaken(ticket: TicketHolder): boolean {
+  return ticket.assignee?.kind === 'staff';
+}
+
+/** Everyone who has had the ticket in hand: its assignee and each staff member who accepted it. */
+export function staffWhoTookIt(ticket: TicketHolder & { readonly events?: readonly { readonly kind: string; readonly by?: { readonly kind: string; readonly id: string } | null }[] | null }): string[] {
+  const accepted = (ticket.events ?? []).filter((e) => e.kind === 'accepted' && e.by?.kind === 'staff').map((e) => e.by!.id);
+  return [...new Set([...(isTaken(ticket) ? [ticket.assignee!.id] : []), ...accepted])];
+}
+
+/** `applyAction` on a whole ticket: also refuses what only an untaken ticket allows (a resident's cancel). */
+export function applyActionTo(ticket: TicketHolder, action: TicketAction, by?: ActorKind): TicketStatus {
+  const to = applyAction(ticket.status, action, by);
+  if (ACTION_RULES[action].untaken && isTaken(ticket)) {
+    throw new IllegalTransitionError(ticket.status, action, to, 'a staff member has taken the ticket');
+  }
+  return to;
+}
+
+/** Whether `by` may do `action` to the ticket as it is (status, actor and who has it). */
+export function isActionAllowedOn(ticket: TicketHolder, action: TicketAction, by?: ActorKind): boolean {
+  return isActionAllowed(ticket.status, action, by) && !(ACTION_RULES[action].untaken && isTaken(ticket));
 }
 
 /** The action that moves a ticket from one status to another, or null when no action does. */

@@ -44,6 +44,31 @@ export const TICKET_ACTIONS = [
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
+/** What a ticket's history records: the actions' events plus what happens around them. */
+export const TICKET_EVENT_KINDS = [
+  'created',
+  'dispatched',
+  'accepted',
+  'started',
+  'replied',
+  'note',
+  'reassigned',
+  'escalated',
+  'resolved',
+  'reopened',
+  'closed',
+  'cancelled',
+  'resident_message',
+  'callback',
+  'survey',
+  'reminded',
+  'breached',
+] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
+
+export const ACTOR_KINDS = ['resident', 'staff', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
 export interface Label {
   readonly zh: string;
   readonly en: string;
@@ -87,6 +112,48 @@ export const STATUS_LABELS: Readonly<Record<TicketStatus, Label>> = {
   resolved: { zh: '已解决', en: 'Resolved' },
   closed: { zh: '已关闭', en: 'Closed' },
   cancelled: { zh: '已撤销', en: 'Cancelled' },
+};
+
+/** The staff card's button words (接单, 回复住户, …), for the same actions anywhere else. */
+export const ACTION_LABELS: Readonly<Record<TicketAction, Label>> = {
+  dispatch: { zh: '派发', en: 'Dispatch' },
+  accept: { zh: '接单', en: 'Accept' },
+  start: { zh: '开始处理', en: 'Start' },
+  reply: { zh: '回复住户', en: 'Reply to resident' },
+  resolve: { zh: '处理完成', en: 'Resolve' },
+  reassign: { zh: '转派', en: 'Reassign' },
+  escalate: { zh: '升级', en: 'Escalate' },
+  note: { zh: '备注', en: 'Note' },
+  cancel: { zh: '撤销', en: 'Cancel' },
+  reopen: { zh: '重新打开', en: 'Reopen' },
+  close: { zh: '关闭', en: 'Close' },
+};
+
+export const EVENT_KIND_LABELS: Readonly<Record<TicketEventKind, Label>> = {
+  created: { zh: '登记', en: 'Received' },
+  dispatched: { zh: '派发', en: 'Dispatched' },
+  accepted: { zh: '接单', en: 'Accepted' },
+  started: { zh: '开始处理', en: 'Started' },
+  replied: { zh: '回复住户', en: 'Replied to resident' },
+  note: { zh: '备注', en: 'Note' },
+  reassigned: { zh: '转派', en: 'Reassigned' },
+  escalated: { zh: '升级', en: 'Escalated' },
+  resolved: { zh: '处理完成', en: 'Resolved' },
+  reopened: { zh: '重新打开（返工）', en: 'Reopened for rework' },
+  closed: { zh: '关闭', en: 'Closed' },
+  cancelled: { zh: '住户撤销', en: 'Cancelled by the resident' },
+  resident_message: { zh: '住户补充', en: 'Resident added' },
+  callback: { zh: '回访', en: 'Callback' },
+  survey: { zh: '满意度调查', en: 'Satisfaction survey' },
+  reminded: { zh: '时限提醒', en: 'Deadline reminder' },
+  breached: { zh: '超时', en: 'Deadline missed' },
+};
+
+/** Who did something, where no name says it: a resident is never shown by account id. */
+export const ACTOR_KIND_LABELS: Readonly<Record<ActorKind, Label>> = {
+  resident: { zh: '住户', en: 'Resident' },
+  staff: { zh: '工作人员', en: 'Staff' },
+  system: { zh: '系统', en: 'System' },
 };
 
 export const DEPARTMENT_LABELS: Readonly<Record<DepartmentId, Label>> = {

@@ -32,7 +32,7 @@ export class ResidentSurveyAnswers {
     const ticket = await this.store.tickets.getByNumber(ticketNumber);
     if (ticket.status !== 'resolved' && ticket.status !== 'closed') return null;
     const at = this.clock();
-    await this.store.tickets.record(ticketNumber, 'resident_message', { by: { kind: 'resident', id: accountId }, at, text: comment ?? 'not fixed' });
+    if (comment) await this.store.tickets.record(ticketNumber, 'resident_message', { by: { kind: 'resident', id: accountId }, at, text: comment });
     const why = { reason: 'resident' as const, round: resolutionRound(ticket), comment, keyPrefix: `rework:resident:${ticketNumber}:v${ticket.version}` };
     // null: reopened by someone else in the meantime (a retried message, a dissatisfied callback), it is being reworked already
     const reworkDueAt = await reopenForRework(this.store, ticket, why, at);

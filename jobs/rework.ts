@@ -1,5 +1,6 @@
 import { isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
 import { IllegalTransitionError } from '../domain/transitions.js';
+import { queueCardUpdates } from '../store/card-updates.js';
 import type { Store } from '../store/store.js';
 import { recipientsFor } from '../store/recipients.js';
 import { Surveys, type CallbackRef } from '../store/surveys.js';
@@ -22,7 +23,7 @@ export interface ReworkReason {
 
 /**
  * Reopens a ticket the resident is dissatisfied with: rework due within 24 hours, the department and
- * the service head told once (under `keyPrefix`). Then the surveys and callback tasks still waiting on
+ * the service head told once (under `keyPrefix`), its staff cards updated. Then the surveys and callback tasks still waiting on
  * the ticket's earlier rounds are superseded (named in a `callback` event: the `reopened` event is
  * written before anything is superseded); the next resolution is surveyed afresh. Returns when the
  * rework is due, or null when the ticket is no longer at `why.round` resolved or closed (reopened
@@ -35,7 +36,7 @@ export async function reopenForRework(store: Store, ticket: Ticket, why: ReworkR
     reopened = await store.tickets.act(ticket.number, 'reopen', {
       by: { kind: 'system', id: why.reason, name: 'PropDesk' },
       at,
-      text: why.comment ?? 'dissatisfied',
+      text: why.comment ?? undefined,
       data: { reason: why.reason, round: why.round },
       set: { resolveDueAt: reworkDueAt, resolveBreached: false, assignee: ticket.assignee ?? null },
       refuseIf: (stored) => (resolutionRound(stored) === why.round ? null : 'reopened since'),
@@ -47,6 +48,7 @@ export async function reopenForRework(store: Store, ticket: Ticket, why: ReworkR
   const leads = await recipientsFor(store.staff, ticket.department, ['service-head']);
   const values = { number: ticket.number, comment: why.comment ?? '—', due: localTime(reworkDueAt, store.property.timeZone) };
   await recordStaffTexts(store, leads, { keyPrefix: why.keyPrefix, ticketNumber: ticket.number, key: 'jobReworkNeeded', values }, at);
+  await queueCardUpdates(store.outbox, reopened, at);
   await supersedeEarlierRounds(store, reopened, why.answered, at);
   return reworkDueAt;
 }

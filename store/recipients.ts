@@ -19,6 +19,12 @@ export async function recipientsFor(staff: StaffDirectory, department: Departmen
   return bindingsOf(members).filter((r) => (seen.has(r.conversationKey) ? false : (seen.add(r.conversationKey), true)));
 }
 
+/** The personal chats of these staff members (active ones), one each. */
+export async function personalRecipients(staff: StaffDirectory, ids: readonly string[]): Promise<Recipient[]> {
+  const members = (await Promise.all([...new Set(ids)].map((id) => staff.byId(id)))).filter((m): m is StaffMember => Boolean(m?.active));
+  return bindingsOf(members).filter((r) => r.kind === 'personal');
+}
+
 /** What a dispatch card entry carries: who it is for, so the assignee's personal card can show the full phone. */
 export interface CardRecipientPayload {
   staffId: string;

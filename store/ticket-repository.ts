@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { deadlinesFor } from '../domain/sla-clock.js';
-import { applyAction, IllegalTransitionError, type ActorKind } from '../domain/transitions.js';
+import { applyActionTo, IllegalTransitionError, type ActorKind } from '../domain/transitions.js';
 import { routeTicket } from '../domain/routing.js';
 import { effectiveSeverity, natureOf, type Category, type Severity, type Source, type TicketAction } from '../domain/vocabulary.js';
 import type { Property } from '../domain/property.js';
@@ -291,7 +291,7 @@ export class TicketRepository {
   /** Applies a domain action (accept, resolve, …): checked transition + event, one write. */
   async act(number: string, action: TicketAction, options: ActionOptions): Promise<Ticket> {
     const changed = await this.change(number, (ticket) => {
-      const status = applyAction(ticket.status, action, options.by.kind as ActorKind);
+      const status = applyActionTo(ticket, action, options.by.kind as ActorKind);
       const refused = options.refuseIf?.(ticket);
       if (refused) throw new IllegalTransitionError(ticket.status, action, status, refused);
       const set: Record<string, unknown> = { ...options.set };

@@ -1,6 +1,7 @@
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { Language } from '../../dialogs/language.js';
+import { describeEvent, latestNotableEvent } from '../../dialogs/ticket-history.js';
 import type { Property } from '../../domain/property.js';
 import { CATEGORY_LABELS, DEPARTMENT_LABELS, NATURE_LABELS, SEVERITY_LABELS, STATUS_LABELS, type Label } from '../../domain/vocabulary.js';
 import { isOpen } from '../../domain/transitions.js';
@@ -77,7 +78,7 @@ export function dispatchCard(ticket: Ticket, options: DispatchCardOptions): Atta
   const { language, property } = options;
   const labels = LABELS[language];
   const zone = property.timeZone;
-  const last = ticket.events[ticket.events.length - 1];
+  const last = latestNotableEvent(ticket.events);
   const photos = photosFor(ticket, options.photoUrl ?? directPhotoUrl);
   const data = {
     title: `${ticket.urgent ? labels.urgentTitle : labels.title} ${ticket.number} · ${pick(CATEGORY_LABELS[ticket.category], language)}`,
@@ -97,7 +98,7 @@ export function dispatchCard(ticket: Ticket, options: DispatchCardOptions): Atta
     text: options.fullPhone ? ticket.text : maskPhonesIn(ticket.text),
     photos: photos.shown,
     photosHidden: photos.hidden === 0 ? '' : photos.hidden === 1 ? labels.photosHiddenOne! : labels.photosHidden!.replace('{count}', String(photos.hidden)),
-    lastEvent: last && last.kind !== 'created' ? `${last.kind} · ${last.by?.name ?? last.by?.id ?? ''}${last.text ? ` · ${options.fullPhone ? last.text : maskPhonesIn(last.text)}` : ''}` : '',
+    lastEvent: last ? (options.fullPhone ? describeEvent(last, language) : maskPhonesIn(describeEvent(last, language))) : '',
     open: isOpen(ticket.status),
     canAccept: ticket.status === 'dispatched' || ticket.status === 'new',
     canResolve: ticket.status === 'accepted' || ticket.status === 'in_progress',

@@ -29,6 +29,8 @@ export const MAX_ATTEMPTS = 3;
 export const GAVE_UP = '\u0000gave-up';
 
 type Pending = 'same' | 'category' | 'describe' | 'location' | 'phone' | 'extras' | 'confirm';
+/** Answers that only steer the intake (same request or not, skip, the confirmation) or are kept as a field (the visit time). */
+const NOT_HISTORY: ReadonlySet<Pending> = new Set(['same', 'extras', 'confirm']);
 type Check = (text: string, context: TurnContext) => boolean;
 const PLACE_WORDS = /栋|幢|楼|单元|室|号|区|门|电梯|车库|大堂|广场|花园|楼道|走廊|building|block|unit|room|lift|elevator|gate|garage|lobby|floor|corridor|park/i;
 
@@ -99,12 +101,12 @@ export class IntakeDialog extends ComponentDialog {
     });
   }
 
-  /** The answer to the prompt just asked, or null when the step was skipped; records it for the ticket history. */
+  /** The answer to the prompt just asked, or null when the step was skipped; most go into the ticket history. */
   private answer(step: WaterfallStepContext, pending: Pending): string | null {
     if (values(step)[PENDING] !== pending) return null;
     values(step)[PENDING] = null;
     const text = (step.result as string | undefined) ?? step.context.activity.text ?? '';
-    if (text && text !== GAVE_UP) this.draft(step).messages.push(text);
+    if (text && text !== GAVE_UP && !NOT_HISTORY.has(pending)) this.draft(step).messages.push(text);
     return text;
   }
 

@@ -1,6 +1,9 @@
 import type { Clock } from '../../domain/clock.js';
 import type { Category, Property } from '../../domain/index.js';
-import { isOpen } from '../../domain/index.js';
+import { isOpen, isTaken, staffWhoTookIt } from '../../domain/index.js';
+import { queueCardUpdates } from '../../store/card-updates.js';
+import { personalRecipients } from '../../store/recipients.js';
+import type { MessageKey } from '../i18n.js';
 import type { Store } from '../../store/store.js';
 import type { Ticket, TicketIntake } from '../../store/ticket-repository.js';
 import type { Actor } from '../../store/models/ticket.js';
@@ -55,12 +58,39 @@ export class ResidentTickets {
     await this.store.residents.rememberPhone(channel, resident.userId, phone, this.clock(), newcomer);
   }
 
-  async addMessage(number: string, resident: ResidentTurn, text: string, data?: Record<string, unknown>): Promise<Ticket> {
-    return this.store.tickets.record(number, 'resident_message', { by: this.actor(resident), at: this.clock(), text, data });
+  /** Adds to the ticket's history; the staff cards show it, and the staff member who has the ticket is told. */
+  async addMessage(number: string, resident: ResidentTurn, text: string, data?: { attachments?: unknown[] }): Promise<Ticket> {
+    const at = this.clock();
+    const added = await this.store.tickets.record(number, 'resident_message', { by: this.actor(resident), at, text, data });
+    await queueCardUpdates(this.store.outbox, added, at);
+    if (isTaken(added)) {
+      const photos = data?.attachments?.length ?? 0;
+      const values = { number, text: text || `📷 ×${photos}` };
+      await this.tellStaff([added.assignee!.id], `resident-added:${number}:v${added.version}`, 'staffResidentAdded', values, at);
+    }
+    return added;
   }
 
+  /**
+   * Cancels the ticket unless a staff member has it (IllegalTransitionError then, judged on the ticket
+   * as stored). The staff cards show it cancelled, and whoever accepted it earlier is told.
+   */
   async cancel(number: string, resident: ResidentTurn): Promise<Ticket> {
-    return this.store.tickets.act(number, 'cancel', { by: this.actor(resident), at: this.clock() });
+    const at = this.clock();
+    const cancelled = await this.store.tickets.act(number, 'cancel', { by: this.actor(resident), at });
+    await queueCardUpdates(this.store.outbox, cancelled, at);
+    const text = cancelled.text.length > 40 ? `${cancelled.text.slice(0, 40)}…` : cancelled.text;
+    await this.tellStaff(staffWhoTookIt(cancelled), `resident-cancelled:${number}`, 'staffTicketCancelled', { number, text }, at);
+    return cancelled;
+  }
+
+  private async tellStaff(staffIds: string[], keyPrefix: string, key: MessageKey, values: Record<string, unknown>, at: Date): Promise<void> {
+    for (const recipient of await personalRecipients(this.store.staff, staffIds)) {
+      await this.store.outbox.record(
+        { key: `${keyPrefix}:${recipient.conversationKey}`, kind: 'staff-text', conversationKey: recipient.conversationKey, ticketNumber: values.number as string, payload: { key, values, language: 'zh-CN' } },
+        at,
+      );
+    }
   }
 
   /** The ticket when it is this resident's; otherwise null (other people's tickets are never shown). */

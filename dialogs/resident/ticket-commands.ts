@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import { isOpen, STATUS_LABELS, type Property } from '../../domain/index.js';
+import { DEPARTMENT_LABELS, IllegalTransitionError, isActionAllowedOn, isOpen, isTaken, STATUS_LABELS, type Property } from '../../domain/index.js';
+import type { Ticket } from '../../store/ticket-repository.js';
 import { labelOf, ticketLine } from './replies.js';
 import type { ResidentTickets } from './resident-tickets.js';
-import { residentTurn } from './resident-turn.js';
+import { residentTurn, type ResidentTurn } from './resident-turn.js';
 import { residentAttachments } from './attachments.js';
 import { formatDeadline } from './human-deadline.js';
 import type { SurveyAnswers } from './survey-replies.js';
@@ -55,11 +56,26 @@ export class TicketCommands {
     const ticket = await this.tickets.own(number, resident);
     if (!ticket) return void (await context.sendActivity(t('residentTicketNotFound', { number })));
     if (!isOpen(ticket.status)) return void (await context.sendActivity(t('ticketClosed', { number, status: labelOf(STATUS_LABELS[ticket.status], resident.language) })));
-    if (ticket.status !== 'new' && ticket.status !== 'dispatched') {
-      return void (await context.sendActivity(t('ticketCannotCancel', { number, dutyPhone: this.property.dutyPhone })));
+    if (!isActionAllowedOn(ticket, 'cancel', 'resident')) return void (await context.sendActivity(this.cannotCancel(ticket, resident)));
+    try {
+      await this.tickets.cancel(number, resident);
+    } catch (err) {
+      if (!(err instanceof IllegalTransitionError)) throw err;
+      // taken (or changed) between our read and the cancel
+      const now = await this.tickets.own(number, resident);
+      return void (await context.sendActivity(now ? this.cannotCancel(now, resident) : t('residentTicketNotFound', { number })));
     }
-    await this.tickets.cancel(number, resident);
     await context.sendActivity(t('ticketCancelled', { number }));
+  }
+
+  /** Why the resident cannot cancel, and whom to tell instead: the staff member who has the ticket, or the duty phone. */
+  private cannotCancel(ticket: Ticket, resident: ResidentTurn): string {
+    const { t, language } = resident;
+    const number = ticket.number;
+    if (!isOpen(ticket.status)) return t('ticketClosed', { number, status: labelOf(STATUS_LABELS[ticket.status], language) });
+    const holder = isTaken(ticket) ? ticket.assignee : null;
+    if (!holder?.name) return t('ticketCannotCancel', { number, dutyPhone: this.property.dutyPhone });
+    return t('ticketCannotCancelTaken', { number, name: holder.name, department: labelOf(DEPARTMENT_LABELS[ticket.department], language), dutyPhone: this.property.dutyPhone });
   }
 
   /** "没修好 <number>": a resolved or closed ticket of the resident's goes back for rework within 24 hours. */

@@ -4,7 +4,8 @@ import { DEPARTMENT_IDS } from '../../domain/property.js';
 import { routeTicket } from '../../domain/routing.js';
 import { DEPARTMENT_LABELS } from '../../domain/vocabulary.js';
 import { IllegalTransitionError } from '../../domain/transitions.js';
-import { dispatchCardPayload, recipientsFor, type Recipient } from '../../store/recipients.js';
+import { queueCardUpdates } from '../../store/card-updates.js';
+import { dispatchCardPayload, personalRecipients, recipientsFor } from '../../store/recipients.js';
 import type { StaffMember } from '../../store/staff-directory.js';
 import type { Store } from '../../store/store.js';
 import type { Ticket } from '../../store/ticket-repository.js';
@@ -62,7 +63,7 @@ export class CardActions {
     const action = parsed.data!;
     try {
       const updated = await this.apply(action, staff, ticket);
-      await this.refreshCards(updated);
+      await queueCardUpdates(this.store.outbox, updated, this.clock());
       return { outcome: 'done', ticket: updated };
     } catch (err) {
       if (err instanceof IllegalTransitionError || err instanceof TicketNotFoundError) {
@@ -107,9 +108,7 @@ export class CardActions {
           data: { from: ticket.department, to: department, assignee: assignee?.id },
           set: { department, assignee },
         });
-        const recipients: Recipient[] = person
-          ? (person.bindings ?? []).filter((b) => b.kind === 'personal').map((b) => ({ conversationKey: b.conversationKey, staffId: person._id, kind: 'personal' as const }))
-          : await recipientsFor(this.store.staff, department);
+        const recipients = person ? await personalRecipients(this.store.staff, [person._id]) : await recipientsFor(this.store.staff, department);
         for (const recipient of recipients) {
           await this.store.outbox.record({ key: `dispatch:${ticket.number}:v${updated.version}:${recipient.conversationKey}`, kind: 'dispatch-card', conversationKey: recipient.conversationKey, ticketNumber: ticket.number, payload: { ...dispatchCardPayload(recipient) } }, at);
         }
@@ -137,16 +136,5 @@ export class CardActions {
       { key: `resident:${ticket.number}:v${ticket.version}`, kind: 'resident-text', conversationKey, ticketNumber: ticket.number, payload: { key, values: { number: ticket.number, ...values }, language: ticket.language } },
       this.clock(),
     );
-  }
-
-  /** Every card already sent for this ticket is updated in place, so all recipients see who took it and its state. */
-  private async refreshCards(ticket: Ticket): Promise<void> {
-    for (const sent of await this.store.outbox.sentCards(ticket.number)) {
-      if (!sent.sentActivityId) continue;
-      await this.store.outbox.record(
-        { key: `card-update:${sent._id}:v${ticket.version}`, kind: 'card-update', conversationKey: sent.conversationKey, ticketNumber: ticket.number, payload: { ...this.store.outbox.payloadOf(sent), activityId: sent.sentActivityId } },
-        this.clock(),
-      );
-    }
   }
 }

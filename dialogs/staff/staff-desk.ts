@@ -8,6 +8,7 @@ import type { StaffMember } from '../../store/staff-directory.js';
 import type { Clock } from '../../domain/clock.js';
 import { translator, type Translate } from '../i18n.js';
 import { detectLanguage, type Language } from '../language.js';
+import { describeEvent } from '../ticket-history.js';
 import { parseBindCommand } from './bind-command.js';
 import { handleArchiveApprovalCommand } from './archive-approval-commands.js';
 import { handleArchiveCommand } from './archive-commands.js';
@@ -89,7 +90,7 @@ export class StaffDesk {
     const pick = (label: { zh: string; en: string }) => (language === 'en' ? label.en : label.zh);
     const zone = this.store.property.timeZone;
     const history = ticket.events
-      .map((e) => `${formatInZone(e.at, zone).slice(5, 16).replace('T', ' ')} ${e.kind} ${e.by?.name ?? e.by?.id ?? ''}${e.text ? `: ${e.text}` : ''}`)
+      .map((e) => `${formatInZone(e.at, zone).slice(5, 16).replace('T', ' ')} ${describeEvent(e, language)}`)
       .join('\n');
     return t('ticketDetail', { number, category: pick(CATEGORY_LABELS[ticket.category]), status: pick(STATUS_LABELS[ticket.status]), text: ticket.text, history });
   }

@@ -1,26 +1,7 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
-import { CATEGORIES, NATURES, SEVERITIES, SOURCES, TICKET_STATUSES, DEPARTMENT_IDS } from '../../domain/vocabulary.js';
+import { CATEGORIES, NATURES, SEVERITIES, SOURCES, TICKET_EVENT_KINDS, TICKET_STATUSES, DEPARTMENT_IDS, type TicketEventKind } from '../../domain/vocabulary.js';
 
-export const TICKET_EVENT_KINDS = [
-  'created',
-  'dispatched',
-  'accepted',
-  'started',
-  'replied',
-  'note',
-  'reassigned',
-  'escalated',
-  'resolved',
-  'reopened',
-  'closed',
-  'cancelled',
-  'resident_message',
-  'callback',
-  'survey',
-  'reminded',
-  'breached',
-] as const;
-export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
+export { TICKET_EVENT_KINDS, type TicketEventKind };
 
 const actorSchema = new Schema(
   {

@@ -3,11 +3,14 @@ import {
   ACTION_RULES,
   actionBetween,
   applyAction,
+  applyActionTo,
   assertTransition,
   IllegalTransitionError,
   isActionAllowed,
+  isActionAllowedOn,
   isOpen,
   isTerminal,
+  staffWhoTookIt,
 } from '../../domain/transitions.js';
 import { TICKET_ACTIONS, TICKET_STATUSES, type TicketStatus } from '../../domain/vocabulary.js';
 
@@ -33,6 +36,27 @@ describe('ticket transitions', () => {
     assert.equal(applyAction('dispatched', 'cancel', 'resident'), 'cancelled');
     assert.throws(() => applyAction('accepted', 'cancel', 'resident'), /cannot cancel a ticket that is accepted \(accepted → cancelled is not allowed\)/);
     assert.throws(() => applyAction('new', 'cancel', 'staff'), /only resident may cancel/);
+  });
+
+  it('lets the resident cancel only while no staff member has the ticket: a reworked ticket keeps its assignee', () => {
+    const technician = { kind: 'staff' as const, id: 's-eng-1' };
+    assert.equal(applyActionTo({ status: 'dispatched', assignee: null }, 'cancel', 'resident'), 'cancelled');
+    assert.throws(() => applyActionTo({ status: 'dispatched', assignee: technician }, 'cancel', 'resident'), /cannot cancel .*: a staff member has taken the ticket/);
+    assert.equal(isActionAllowedOn({ status: 'dispatched', assignee: technician }, 'cancel', 'resident'), false, 'reopened for rework, or assigned by name');
+    assert.equal(isActionAllowedOn({ status: 'new' }, 'cancel', 'resident'), true);
+    assert.equal(isActionAllowedOn({ status: 'dispatched', assignee: technician }, 'accept'), true, 'only cancelling asks who has it');
+    assert.equal(applyActionTo({ status: 'resolved', assignee: technician }, 'reopen'), 'dispatched');
+  });
+
+  it('names everyone who had the ticket in hand: its assignee and whoever accepted it', () => {
+    const events = [
+      { kind: 'accepted', by: { kind: 'staff', id: 's-eng-1' } },
+      { kind: 'reassigned', by: { kind: 'staff', id: 's-eng-1' } },
+      { kind: 'accepted', by: { kind: 'staff', id: 's-sec-1' } },
+      { kind: 'accepted', by: { kind: 'staff', id: 's-eng-1' } },
+    ];
+    assert.deepEqual(staffWhoTookIt({ status: 'cancelled', assignee: null, events }), ['s-eng-1', 's-sec-1']);
+    assert.deepEqual(staffWhoTookIt({ status: 'dispatched', assignee: { kind: 'staff', id: 's-eng-2' }, events: [] }), ['s-eng-2']);
   });
 
   it('reply, note and escalate keep the status', () => {

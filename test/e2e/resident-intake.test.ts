@@ -83,8 +83,8 @@ describe('resident intake over HTTP', () => {
     const messages = ticket.events.filter((event) => event.kind === 'resident_message').map((event) => event.text);
     assert.ok(messages.includes('3栋2单元501'));
     assert.ok(messages.includes('13900139000'));
-    assert.ok(messages.includes('明天下午'));
-    assert.ok(messages.includes('好的'));
+    assert.deepEqual(messages.filter((text) => text === '明天下午'), ['明天下午'], 'the visit time once, as the preferred time');
+    assert.ok(!messages.includes('好的'), 'the confirmation is not part of the request');
   });
 
   it('takes a complaint step by step in English and routes it to customer service', async () => {

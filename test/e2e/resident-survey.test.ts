@@ -112,7 +112,7 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     assert.equal((await app.store.tickets.getByNumber(first)).satisfaction, 'basically-satisfied');
   });
 
-  it('"没修好 <number>", as the resolution message says, reopens the ticket for rework; a second one finds it in progress (zh, en)', async () => {
+  it('"没修好 <number>", as the resolution message says, reopens the ticket for rework; a second one finds it in progress, and the resident cannot cancel it (zh, en)', async () => {
     const client = resident();
     const number = await resolvedComplaint(client, 'zh');
     const reply = textsOf(await client.say(`没修好 ${number} 晚上还是很吵`));
@@ -126,10 +126,15 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
     assert.deepEqual(superseded, [{ superseded: [{ kind: 'survey', id: `${number}#0` }] }], 'its unanswered survey is superseded');
     assert.match(textsOf(await client.say(`没修好 ${number}`)), /正在处理中/);
     assert.equal((await app.store.tickets.getByNumber(number)).events.filter((e) => e.kind === 'reopened').length, 1, 'reopened once');
+    const refused = textsOf(await client.say(`取消 ${number}`));
+    assert.match(refused, /已由客户服务部的客服小李负责处理，无法在线取消/, 'the rework is still with who accepted it');
+    assert.match(refused, /0551-62880000/);
+    assert.equal((await app.store.tickets.getByNumber(number)).status, 'dispatched');
 
     const english = resident();
     const other = await resolvedComplaint(english, 'en');
     assert.match(textsOf(await english.say(`not fixed ${other}`, { locale: 'en-US' })), new RegExp(`Ticket ${other} is reopened`));
+    assert.match(textsOf(await english.say(`cancel ${other}`, { locale: 'en-US' })), new RegExp(`Ticket ${other} is with 客服小李 of Customer service and cannot be cancelled online`));
     assert.match(textsOf(await client.say(`not fixed ${other}`)), /没有找到|could not find/, "someone else's ticket");
   });
 

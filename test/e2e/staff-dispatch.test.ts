@@ -236,8 +236,22 @@ describe('staff side: dispatch cards and card actions', function () {
     const ticket = await openTicket({ intakeKey: 'staff-test-submit' });
     await app.flushOutbox();
     const replies = await clients.eng1!.send(clients.eng1!.activity({ value: { verb: 'note', ticket: ticket.number, text: '需要备件' } }));
-    assert.match(textsOf(replies), new RegExp(`已处理：${ticket.number}`));
+    assert.equal(textsOf(replies), `已处理：${ticket.number} 备注`, 'the action as the card names it');
     assert.equal((await app.store.tickets.getByNumber(ticket.number)).events.at(-1)?.text, '需要备件');
+    const english = await clients.eng1!.send(clients.eng1!.activity({ locale: 'en-US', value: { verb: 'accept', ticket: ticket.number } }));
+    assert.equal(textsOf(english), `Done: ${ticket.number} Accept`);
+  });
+
+  it('says in words why a Submit action did not work, never the internal names', async () => {
+    const ticket = await openTicket({ intakeKey: 'staff-test-submit-refused' });
+    await app.flushOutbox();
+    await invoke(clients.eng1!, 'accept', { ticket: ticket.number });
+    await invoke(clients.eng1!, 'resolve', { ticket: ticket.number, text: '已修好' });
+    const late = textsOf(await clients.eng2!.send(clients.eng2!.activity({ value: { verb: 'accept', ticket: ticket.number } })));
+    assert.equal(late, `操作未成功：工单 ${ticket.number} 当前状态为“已解决”，不能接单。`);
+    const empty = textsOf(await clients.eng1!.send(clients.eng1!.activity({ locale: 'en-US', value: { verb: 'reply', ticket: ticket.number } })));
+    assert.match(empty, /"Reply to resident" needs text/);
+    for (const text of [late, empty]) assert.doesNotMatch(text, /cannot|resolved|accept\b|reply\b|a reply needs/);
   });
 
   it('retries after the connector fails, without sending anything twice', async () => {
@@ -266,7 +280,12 @@ describe('staff side: dispatch cards and card actions', function () {
     const accepted = await app.store.tickets.tickets.findOne({ 'assignee.id': 's-eng-1', status: 'accepted' }).lean();
     assert.ok(accepted && queue.includes(accepted.number));
     const detail = textsOf(await clients.eng1!.say(`工单 ${accepted.number}`));
-    assert.match(detail, /accepted 王师傅/);
+    assert.match(detail, /接单 · 王师傅/);
+    assert.match(detail, /派发 · 系统/);
+    assert.doesNotMatch(detail, /accepted|dispatched|dispatcher|PropDesk/);
+    const english = textsOf(await clients.eng1!.say(`ticket ${accepted.number}`));
+    assert.match(english, /Accepted · 王师傅/);
+    assert.match(english, /Dispatched · System/);
     assert.match(textsOf(await clients.sec1!.say(`工单 ${accepted.number}`)), /没有找到/);
   });
 

@@ -153,9 +153,11 @@ describe('callback rounds: a rerun callback keeps the round it counted for; a cl
     const cancelled = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '小区路面积水', resident: {} });
     await runSurveyJob(bed.store, () => at(hours(1)));
     await surveys.createTask({ _id: `${closed}#0:visit`, ticketNumber: closed, round: 0, category: 'complaint', reason: 'in-person', method: 'visit', status: 'open', dueAt: at(hours(200)), createdAt: at(hours(1)) });
-    // as if the process had stopped right after the close, and right after the reopen the resident then cancelled
+    // as if the process had stopped right after the close, and right after the reopen; the rework was then
+    // passed on to a department (nobody has it: the resident may cancel) and the resident cancelled
     await bed.store.tickets.act(closed, 'close', { by: { kind: 'system', id: 'closing:callback', name: 'PropDesk' }, at: at(hours(2)) });
     await bed.store.tickets.act(cancelled, 'reopen', { by: { kind: 'system', id: 'resident', name: 'PropDesk' }, at: at(hours(2)), data: { reason: 'resident', round: 0 } });
+    await bed.store.tickets.act(cancelled, 'reassign', { by: { kind: 'staff', id: 's-svc-1', name: '客服' }, at: at(hours(2)), set: { department: 'service', assignee: null } });
     await bed.store.tickets.act(cancelled, 'cancel', { by: { kind: 'resident', id: 'msteams:resident-1' }, at: at(hours(3)) });
     assert.equal(await statusOf.task(`${cancelled}#0`), 'open');
 

@@ -106,6 +106,23 @@ describe('ticket store', () => {
     assert.equal(cancelled.status, 'cancelled');
   });
 
+  it('refuses a resident cancel of a ticket a staff member has, judged on the ticket as stored (a reworked ticket keeps its assignee)', async () => {
+    const { ticket } = await repository.open(intake());
+    await repository.act(ticket.number, 'dispatch', { by: desk, at });
+    const accepted = await repository.act(ticket.number, 'accept', { by: technician, at, set: { assignee: technician } });
+    await repository.act(ticket.number, 'resolve', { by: technician, at, text: '已更换阀门' });
+    const reworked = await repository.act(ticket.number, 'reopen', { by: desk, at, set: { assignee: accepted.assignee } });
+    assert.deepEqual([reworked.status, reworked.assignee?.id], ['dispatched', 's-eng-1']);
+    await assert.rejects(repository.act(ticket.number, 'cancel', { by: resident, at }), /a staff member has taken the ticket/);
+
+    const passedOn = await repository.act(ticket.number, 'reassign', { by: technician, at, set: { department: 'security', assignee: null } });
+    const guard = { kind: 'staff' as const, id: 's-sec-1', name: '保安' };
+    await repository.act(ticket.number, 'reassign', { by: technician, at, set: { department: 'security', assignee: guard } });
+    await assert.rejects(repository.act(ticket.number, 'cancel', { by: resident, at, current: passedOn }), /a staff member has taken the ticket/, 'a stale read does not decide');
+    await repository.act(ticket.number, 'reassign', { by: technician, at, set: { department: 'engineering', assignee: null } });
+    assert.equal((await repository.act(ticket.number, 'cancel', { by: resident, at })).status, 'cancelled', 'passed on to a department: nobody has it');
+  });
+
   it('returns the first ticket when the same activity is taken in twice', async () => {
     const request = intake();
     const first = await repository.open(request);

@@ -65,6 +65,7 @@ export const residentEn: Record<keyof typeof residentZhCN, string> = {
   ticketReopenedForRework: 'Sorry about that. Ticket {{number}} is reopened; we will deal with it again by {{due}}, and the department head will follow it up.',
   ticketStillInProgress: 'Ticket {{number}} is still being handled. To add something, reply "add {{number}} …".',
   ticketCannotCancel: 'Ticket {{number}} has already been accepted by our staff and cannot be cancelled online; please call {{dutyPhone}}.',
+  ticketCannotCancelTaken: 'Ticket {{number}} is with {{name}} of {{department}} and cannot be cancelled online. If you no longer need it, reply "add {{number}} no longer needed" to tell {{name}}, or call {{dutyPhone}}.',
   askLinkRoom: 'Please send your room, e.g. "Building 3 Unit 2 Room 501".',
   askLinkPhone: 'Please send the mobile number registered with the property office.',
   linkDone: 'Linked. Your room and phone will be filled in automatically from now on.',

@@ -64,6 +64,7 @@ export const residentZhCN = {
   ticketReopenedForRework: '抱歉给您添麻烦了。工单 {{number}} 已重新打开，我们会在 {{due}} 前重新处理，并请部门负责人跟进。',
   ticketStillInProgress: '工单 {{number}} 正在处理中。如需补充情况，请回复“补充 {{number}} …”。',
   ticketCannotCancel: '工单 {{number}} 已有工作人员受理，无法在线取消；如需取消请拨打 {{dutyPhone}}。',
+  ticketCannotCancelTaken: '工单 {{number}} 已由{{department}}的{{name}}负责处理，无法在线取消。如不再需要，请回复“补充 {{number}} 不需要了”告诉{{name}}，或拨打 {{dutyPhone}}。',
   askLinkRoom: '请发送您的房号，例如“3栋2单元501”。',
   askLinkPhone: '请发送登记在物业的手机号码。',
   linkDone: '绑定成功，以后报修时会自动带出您的房号和电话。',
