@@ -152,8 +152,6 @@ function isHypothetical(t: string): boolean {
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
   const t = removeBenign(normalize(text).replace(NEGATED, ' '));
-  // "上周在电梯里困了四十分钟…": an incident that is over is the classifier's (a complaint, a thank-you, a question)
-  if (PAST_EVENT.test(t) && !NOT_OVER.test(t)) return [];
   const hits = SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   if (CLAIM.test(t)) {
     // "家里被偷了…赔偿损失": a claim about a past crime is a complaint about the service; fire, gas,
@@ -169,13 +167,10 @@ export function matchSafety(text: string): string[] {
 }
 
 /** "如果被狗咬了应该找谁": asking what to do if something happened — an inquiry; the extended hazard cues stay quiet (the life-safety words still fire). */
-const HYPOTHETICAL_QUESTION = /^(?:请问)?[^，。！!?？]{0,6}(?:如果|万一|假如|要是|假设)[^。！!]{0,30}(?:怎么办|咋办|咋整|怎么处理|应该|第一步|干啥|找谁|打什么|打哪个|吗)[^，。！!,.]{0,12}[?？]?$|^(?:what (?:if|should (?:i|we) do if)|if)\b[^.!]{0,60}\?$/;
-const IF_IT_REALLY_HAPPENED = /真(?:要|的|要是)?(?:着火|失火|起火|出事|发生火灾)了?[^，。！!]{0,14}(?:怎么|咋|谁|吗|[?？])/;
-const HAPPENING_NOW = /现在|正在|已经|马上|\bright now\b|\bnow\b/;
+const HYPOTHETICAL_QUESTION = /^(?:请问|我想问一下|想问一下|问一下|家里|楼里|平时|晚上)?(?:如果|万一|假如|要是|假设)[^，。！!]{0,30}(?:怎么办|咋办|咋整|怎么处理|应该|第一步|干啥|找谁|打什么|打哪个|吗)[^，。！!,.]{0,12}[?？]?$|^(?:what (?:if|should (?:i|we) do if)|if)\b[^.!]{0,60}\?$/;
+const IF_IT_REALLY_HAPPENED = /(?:真要是?|要真)(?:着火|失火|起火|出事|发生火灾)了?[^，。！!]{0,14}(?:怎么|咋|谁|吗|[?？])/;
+const HAPPENING_NOW = /现在|正在|已经|马上|刚才|刚刚|全是烟|好多烟|很多烟|浓烟|\bright now\b|\bnow\b|\bjust now\b/;
 /** A what-if question ("要是闻到燃气味第一步干啥", "if someone gets stuck in the lift, who do we call?") is an inquiry, unless something is said to be happening now. */
-/** Dated in the past with nothing said to go on: in no training line is such a message an emergency. */
-const PAST_EVENT = /上周|上个?(星期|礼拜|月)|上次|前天|昨天|那天|前几天|去年|\blast (?:week|month|time|night|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b|\byesterday\b|\bthe other day\b|\bon (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/;
-const NOT_OVER = /现在|正在|还在|到现在|一直|至今|还没|开始|起就|从.{0,8}起|\bnow\b|\bstill\b|\bsince\b|\bkeeps?\b|\bagain\b/;
 const FELL_NOBODY_HURT = /人没事|人都没事|没(有)?人受伤|没伤到人|没砸到人|\b(?:no ?one|nobody) (?:was |got )?(?:hurt|injured)\b/;
 const STILL_FALLING = /还在(往下)?掉|快(要)?掉|要掉|摇摇欲坠|晃|\bstill (?:falling|coming down|hanging)\b|\babout to fall\b/;
 const FALLING_CUES: ReadonlySet<string> = new Set(['falling-objects', 'hanging-object', 'structure-down']);

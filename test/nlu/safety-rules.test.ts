@@ -345,13 +345,14 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
     assert.ok(matchSafety('如果着火了应该怎么办，现在楼道全是烟').length > 0);
     assert.ok(matchSafety('电梯被困了打哪个电话').includes('被困电梯'));
   });
-  it('an incident dated in the past with nothing said to go on is left to the classifier', () => {
-    assert.deepEqual(matchSafety('上周我在电梯里困了四十分钟，到底谁管'), []);
-    assert.deepEqual(matchSafety('When my dad fell in the lobby on Sunday nobody helped him'), []);
-    assert.deepEqual(matchSafety('昨天楼下着火了，物业怎么一个通知都没有'), []);
+  it('a past day named in the message never silences the rules: what is back or still going on is an emergency', () => {
+    for (const text of ['上次修的燃气管又漏气了，味道很大', '前天装的热水器，我们全家头疼恶心', 'The guy who broke in last week is back at my door', 'My mum collapsed yesterday evening and is unconscious']) {
+      assert.ok(matchSafety(text).length > 0, text);
+    }
     assert.ok(matchSafety('我奶奶一个人住，从昨天中午起就联系不上了').length > 0);
-    assert.ok(matchSafety('Gran lives alone and hasn\'t answered the phone since yesterday').length > 0);
-    assert.ok(matchSafety('昨天开始就有煤气味，现在更大了').length > 0);
+  });
+  it('a what-if needs a conditional word, no comma and nothing happening: 真的着火了 is a fire', () => {
+    for (const text of ['我家真的着火了怎么办', '真的着火了吗？楼道全是烟', '如果是着火了，楼道全是烟我要跑吗', '楼下好多烟 万一着火了怎么办']) assert.ok(matchSafety(text).length > 0, text);
   });
 });
 
@@ -431,7 +432,7 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     '万一楼道着火了应该往哪跑？',
     '菜刀磨刀服务有吗',
     'A ceiling tile in the lift lobby fell down overnight, nobody was hurt',
-    '消防通道天天堵着，真着火了消防车怎么进来？',
+    '消防通道天天堵着，要真着火了消防车怎么进来？',
     '楼道消防箱的玻璃门合页掉了，门斜挂着',
     '烟感是物业统一装的还是要自己买',
     '一氧化碳报警器小区要求装吗',
