@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import type { CardRecipientPayload } from '../store/recipients.js';
 import { NOTICE_CARD_KIND } from '../store/notices.js';
 import { assigneePhone, dispatchCard } from './cards/dispatch-card.js';
+import { maskPhonesIn } from '../store/confidential-access.js';
 import { noticeCard } from './cards/notice-card.js';
 import type { PhotoUrl } from './media-links.js';
 
@@ -108,7 +109,7 @@ export class Notifier {
       const forAssignee = recipient.kind === 'personal' && recipient.staffId !== undefined && ticket.assignee?.id === recipient.staffId;
       const fullPhone = forAssignee ? await assigneePhone(this.store, ticket) : null;
       const card = dispatchCard(ticket, { language: 'zh-CN', property: this.store.property, fullPhone, photoUrl: this.photoUrl });
-      return MessageFactory.attachment(card, `${ticket.number} ${ticket.text}`);
+      return MessageFactory.attachment(card, `${ticket.number} ${fullPhone ? ticket.text : maskPhonesIn(ticket.text)}`);
     }
     if (entry.kind === NOTICE_CARD_KIND) {
       const { noticeId, language } = this.store.outbox.payloadOf<{ noticeId: string; language?: Language }>(entry);

@@ -84,7 +84,7 @@ export class LocalRecognizer implements Recognizer {
     }
     const top = alternatives[0]!;
     const result = this.finish(text, locale, top.category, alternatives, rules, 'local');
-    if (!features.some((f) => isWordFeature(f) && this.category.knows(f))) result.unfamiliar = true;
+    if (looksLikeNonsense(text) && !features.some((f) => isWordFeature(f) && this.category.knows(f))) result.unfamiliar = true;
     return result;
   }
 
@@ -116,6 +116,20 @@ export class LocalRecognizer implements Recognizer {
       rules,
     };
   }
+}
+
+const FILLER = new Set(['blah', 'bla', 'lol', 'haha', 'hmm', 'hmmm', 'asdf', 'qwerty', 'test', 'testing', 'abc', 'xyz', 'foo', 'bar']);
+
+/**
+ * Latin letters only, and every word a lone letter, a filler, or something no language spells (no
+ * vowel, five consonants in a row): "x", "asdfghjkl", "blah blah". Real words the corpus lacks ("mold",
+ * "termites", "loo"), Chinese and emoji are not nonsense.
+ */
+function looksLikeNonsense(text: string): boolean {
+  if (/[\u3400-\u9fff]/.test(text)) return false;
+  const words = text.toLowerCase().match(/[a-z]+/g);
+  if (!words) return false;
+  return words.every((w) => w.length === 1 || FILLER.has(w) || !/[aeiouy]/.test(w) || /[^aeiouy]{5,}/.test(w));
 }
 
 /** Characters, character pairs and words; not concepts, length buckets, numbers or punctuation. */

@@ -157,9 +157,13 @@ export function maskPhone(phone: string | null | undefined): string {
   return '****';
 }
 
-const PHONES_IN_TEXT = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+const PHONES_IN_TEXT = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})[- ]?\d{7,8}(?!\d)/g;
 
-/** Every phone number inside free text masked as by maskPhone ("3栋501漏水 13800138000" → "3栋501漏水 138****8000"). */
+/** Every phone number inside free text masked as by maskPhone ("3栋501漏水 13800138000" → "3栋501漏水 138****8000"); full-width digits count. */
 export function maskPhonesIn(text: string): string {
-  return text.replace(PHONES_IN_TEXT, (phone) => maskPhone(phone.replace(/^\+?86[- ]?/, '').replace(/[ ]/g, '').replace(/^(1\d{2})-(\d{4})-(\d{4})$/, '$1$2$3')));
+  const halfWidth = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return halfWidth.replace(PHONES_IN_TEXT, (phone) => {
+    const digits = phone.replace(/^\+?86[- ]?(?=1)/, '').replace(/[\s()-]/g, '');
+    return digits.startsWith('0') ? maskPhone(`${digits.slice(0, digits.length > 11 ? 4 : 3)}-${digits.slice(digits.length > 11 ? 4 : 3)}`) : maskPhone(digits);
+  });
 }

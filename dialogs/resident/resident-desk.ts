@@ -3,7 +3,7 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/clock.js';
 import type { Property } from '../../domain/index.js';
-import { isWhatIfQuestion, matchSafety, type Recognizer } from '../../nlu/index.js';
+import { isWhatIfQuestion, type Recognizer, type RecognizerResult } from '../../nlu/index.js';
 import type { ResidentAccount } from '../../store/resident-accounts.js';
 import type { Store } from '../../store/store.js';
 import type { TicketLocation } from '../../store/ticket-repository.js';
@@ -197,11 +197,17 @@ export class ResidentDesk implements Desk {
         return false;
       }
       // an emergency never waits behind the questions of a request in progress
-      if (command?.kind === 'emergency' || matchSafety(context.activity.text ?? '').length > 0) {
+      const text = (context.activity.text ?? '').trim();
+      const result = !command && text ? await this.deps.recognizer.recognize(text, residentTurn(context).language) : null;
+      if (command?.kind === 'emergency' || (result && isEmergency(result, text))) {
+        const setAside = intakeDraftIn(dialogs?.dialogStack ?? []);
         await dc.cancelAllDialogs();
-        await context.sendActivity(t('requestSetAside'));
-        if (command?.kind === 'emergency') await this.runCommand(context, command);
-        else await this.takeRequest(context);
+        const draft = await this.draft(context, text);
+        draft.location = setAside?.location ?? draft.location;
+        draft.phone = setAside?.phone ?? draft.phone;
+        if (result) fillFromEntities(draft, result);
+        await handleEmergency(context, draft, this.tickets, this.deps.property);
+        if (setAside) await context.sendActivity(t('requestSetAside'));
         return false;
       }
       if (command && LOOKUP_COMMANDS.has(command.kind)) {
@@ -264,7 +270,7 @@ export class ResidentDesk implements Desk {
       return true;
     }
     const result = await this.deps.recognizer.recognize(text, resident.language);
-    const emergency = !result.lowConfidence && (result.category === 'security' || (result.severity === 'major' && mentionsDanger(text)));
+    const emergency = isEmergency(result, text);
     if (!emergency && result.unfamiliar && !result.entities.address && result.entities.phones.length === 0) {
       await context.sendActivity(notUnderstood(resident.t, this.deps.property));
       return true;
@@ -285,11 +291,7 @@ export class ResidentDesk implements Desk {
     }
     // the account (for the draft) and the resident's recent tickets (for a repeat) are read together
     const [draft, possibleDuplicate] = await Promise.all([this.draft(context, text), emergency ? null : this.tickets.recentSameRequest(resident, text)]);
-    const address = result.entities.address;
-    if (address && (address.room || address.building)) {
-      draft.location = { building: address.building, unit: address.unit, room: address.room, raw: address.raw };
-    }
-    draft.phone = result.entities.phones[0] ?? draft.phone;
+    fillFromEntities(draft, result);
     if (emergency) {
       await handleEmergency(context, draft, this.tickets, this.deps.property);
       return false;
@@ -329,4 +331,29 @@ export class ResidentDesk implements Desk {
     if (!household) return null;
     return { building: household.building, unit: household.unit ?? undefined, room: household.room };
   }
+}
+
+/** Security, or a major complaint describing danger to people: handled at once, with no questions. */
+function isEmergency(result: RecognizerResult, text: string): boolean {
+  return !result.lowConfidence && (result.category === 'security' || (result.severity === 'major' && mentionsDanger(text)));
+}
+
+/** The address and phone the message itself gives win over what the draft had. */
+function fillFromEntities(draft: IntakeDraft, result: RecognizerResult): void {
+  const address = result.entities.address;
+  if (address && (address.room || address.building)) {
+    draft.location = { building: address.building, unit: address.unit, room: address.room, raw: address.raw };
+  }
+  draft.phone = result.entities.phones[0] ?? draft.phone;
+}
+
+/** The request an intake in progress holds (the options of its waterfall, inside the component), to keep what the resident already gave. */
+function intakeDraftIn(stack: ReadonlyArray<{ id: string; state: unknown }>): IntakeDraft | undefined {
+  for (const entry of stack) {
+    const state = entry.state as { options?: Partial<IntakeDraft>; dialogs?: { dialogStack?: Array<{ id: string; state: unknown }> } } | undefined;
+    if (state?.options?.intakeKey) return state.options as IntakeDraft;
+    const inner = intakeDraftIn(state?.dialogs?.dialogStack ?? []);
+    if (inner) return inner;
+  }
+  return undefined;
 }

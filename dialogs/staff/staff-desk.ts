@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { CATEGORY_LABELS, DEPARTMENT_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../domain/vocabulary.js';
 import { formatInZone } from '../../domain/zoned-format.js';
 import { mayActOn } from './card-actions.js';
+import { maskPhonesIn } from '../../store/confidential-access.js';
 import { conversationKey } from '../../store/conversation-references.js';
 import type { Store } from '../../store/store.js';
 import type { StaffMember } from '../../store/staff-directory.js';
@@ -90,9 +91,9 @@ export class StaffDesk {
     const pick = (label: { zh: string; en: string }) => (language === 'en' ? label.en : label.zh);
     const zone = this.store.property.timeZone;
     const history = ticket.events
-      .map((e) => `${formatInZone(e.at, zone).slice(5, 16).replace('T', ' ')} ${describeEvent(e, language)}`)
+      .map((e) => `${formatInZone(e.at, zone).slice(5, 16).replace('T', ' ')} ${maskPhonesIn(describeEvent(e, language))}`)
       .join('\n');
-    return t('ticketDetail', { number, category: pick(CATEGORY_LABELS[ticket.category]), status: pick(STATUS_LABELS[ticket.status]), text: ticket.text, history });
+    return t('ticketDetail', { number, category: pick(CATEGORY_LABELS[ticket.category]), status: pick(STATUS_LABELS[ticket.status]), text: maskPhonesIn(ticket.text), history });
   }
 
   conversationKeyOf(context: TurnContext): string {

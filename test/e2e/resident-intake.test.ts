@@ -131,7 +131,7 @@ describe('resident intake over HTTP', () => {
 
   it('answers nonsense with how to ask and the quick choices, and opens nothing (zh and en)', async () => {
     const en = new BotClient(app.url);
-    for (const text of ['asdfghjkl qwerty', 'blah blah banana']) {
+    for (const text of ['asdfghjkl qwerty', 'blah blah']) {
       const reply = textsOf(await en.say(text, { locale: 'en-US' }));
       assert.match(reply, /did not understand/);
       assert.doesNotMatch(reply, TICKET_NUMBER);

@@ -56,8 +56,17 @@ describe('resident intake safety over HTTP', () => {
     await atConfirmation.say('3栋2单元501厨房漏水 13800138021');
     const smoke = textsOf(await atConfirmation.say('楼道里全是烟'));
     assert.match(smoke, /119/);
-    assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(smoke))).category, 'security');
+    const smokeTicket = await app.store.tickets.getByNumber(ticketNumberIn(smoke));
+    assert.equal(smokeTicket.category, 'security');
+    assert.equal(smokeTicket.location?.building, '3', 'the location of the set-aside request is kept');
+    assert.equal(smokeTicket.resident?.phone, '13800138021', 'and its phone');
     assert.equal(await ticketsOf(atConfirmation), 1);
+
+    // no keyword rule knows this one: the recognizer decides, as for a first message
+    const noKeyword = new BotClient(app.url);
+    await noKeyword.say('电梯坏了');
+    const medical = textsOf(await noKeyword.say('我爸突然说胸口很闷，满头大汗，脸色发白'));
+    assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(medical))).category, 'security');
   });
 
   it('answers a look-up in the middle of a request and goes on with the request', async () => {

@@ -485,9 +485,9 @@ describe('nlu safety rules: farewell messages, weapons at hand, poisoning, choki
 describe('nlu: messages with nothing the corpus knows', () => {
   const rec = new LocalRecognizer();
   it('are marked unfamiliar (a lone letter, keyboard mashing, made-up words)', () => {
-    for (const text of ['x', 'asdfghjkl qwerty', 'zzz']) assert.equal(rec.recognizeSync(text).unfamiliar, true, text);
+    for (const text of ['x', 'asdfghjkl qwerty', 'zzz', 'blah blah']) assert.equal(rec.recognizeSync(text).unfamiliar, true, text);
   });
-  it('ordinary messages are not, however short', () => {
-    for (const text of ['好的', 'ok', '电梯坏了', 'wifi', '啊啊啊']) assert.equal(rec.recognizeSync(text).unfamiliar, undefined, text);
+  it('ordinary messages are not, however short, nor real words the corpus lacks, nor emoji', () => {
+    for (const text of ['好的', 'ok', '电梯坏了', 'wifi', '啊啊啊', '蚂蚁', 'mold', 'termites', 'loo', 'Thermostat kaput', '🔥', '🆘']) assert.equal(rec.recognizeSync(text).unfamiliar, undefined, text);
   });
 });

@@ -115,5 +115,7 @@ describe('households, residents, staff and the access log', () => {
     assert.equal(maskPhonesIn('call 138-0013-8000 or 0551-62880000'), 'call 138****8000 or 0551-****0000');
     assert.equal(maskPhonesIn('+86 13912345678'), '139****5678');
     assert.equal(maskPhonesIn('订单号 2026112712345678，车牌皖A12345'), '订单号 2026112712345678，车牌皖A12345');
+    assert.equal(maskPhonesIn('电话１３８００１３８０００'), '电话138****8000');
+    assert.equal(maskPhonesIn('座机 0551 62880000 或 (0551)62880000 或 055162880000'), '座机 0551-****0000 或 0551-****0000 或 0551-****0000');
   });
 });
