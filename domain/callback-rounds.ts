@@ -11,6 +11,11 @@ export function resolutionRound(ticket: { readonly events?: readonly { readonly 
   return (ticket.events ?? []).filter((e) => e.kind === 'reopened').length;
 }
 
+/** A `refuseIf` for a ticket change judged at `round`: refused (with `reason`) once the ticket has been reopened since. */
+export function refuseUnlessAtRound(round: number, reason: string): (ticket: { readonly events?: readonly { readonly kind: string }[] | null }) => string | null {
+  return (ticket) => (resolutionRound(ticket) === round ? null : reason);
+}
+
 /** Whether a survey or callback of `round` is about a resolution since reworked; `null` (a round not known) counts as the current one. */
 export function isEarlierRound(round: number | null, currentRound: number): boolean {
   return round !== null && round < currentRound;

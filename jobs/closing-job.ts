@@ -7,9 +7,9 @@ import { IllegalTransitionError } from '../domain/transitions.js';
 import { inChunks } from '../store/in-chunks.js';
 import { closedOrCancelledAmong, resolutionRoundsOf } from '../store/resolution-rounds.js';
 import type { Store } from '../store/store.js';
-import { Surveys, type CallbackRef } from '../store/surveys.js';
+import { Surveys, type CallbackRef, type OpenCallback } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
-import { settleClosedTicket, supersedeCallbacks } from './supersede-callbacks.js';
+import { settleWaitingCallbacks, supersedeCallbacks } from './supersede-callbacks.js';
 
 export interface ClosingJobResult {
   /** Resolved tickets past the cut-off that were looked at. */
@@ -50,7 +50,8 @@ export async function closeResolvedTicket(store: Store, number: string, why: Clo
     if (err instanceof IllegalTransitionError) return null;
     throw err;
   }
-  await settleClosedTicket(store, closed.number, answeredIn(closed.number, why), by.id, at);
+  // a grace close follows a read that found nothing waiting, and earlier rounds' just settled: nothing to read again
+  if (why.reason !== 'grace') await settleWaitingCallbacks(store, closed.number, 'closed', answeredIn(closed.number, why), by.id, at);
   return closed;
 }
 
@@ -114,13 +115,9 @@ export async function closeDueTickets(store: Store, now: Date, limit: number): P
 async function openCallbacksByRound(store: Store, surveys: Surveys, numbers: readonly string[]): Promise<{ currentRound: Set<string>; earlier: Map<string, CallbackRef[]> }> {
   const open = await surveys.openCallbacksOf(numbers);
   const rounds = await resolutionRoundsOf(store.tickets.tickets, open.map((callback) => callback.ticketNumber));
-  const currentRound = new Set<string>();
-  const earlier = new Map<string, CallbackRef[]>();
-  for (const { kind, id, ticketNumber, round } of open) {
-    if (!isEarlierRound(round, rounds.get(ticketNumber) ?? 0)) currentRound.add(ticketNumber);
-    else earlier.set(ticketNumber, [...(earlier.get(ticketNumber) ?? []), { kind, id }]);
-  }
-  return { currentRound, earlier };
+  const isEarlier = (callback: OpenCallback) => isEarlierRound(callback.round, rounds.get(callback.ticketNumber) ?? 0);
+  const currentRound = new Set(open.filter((callback) => !isEarlier(callback)).map((callback) => callback.ticketNumber));
+  return { currentRound, earlier: byTicket(open.filter(isEarlier)) };
 }
 
 /**
@@ -131,9 +128,13 @@ async function openCallbacksByRound(store: Store, surveys: Surveys, numbers: rea
 async function settleEndedTickets(store: Store, surveys: Surveys, now: Date): Promise<void> {
   const open = await surveys.allOpenCallbacks();
   const ended = await closedOrCancelledAmong(store.tickets.tickets, open.map((callback) => callback.ticketNumber));
-  const waiting = new Map<string, CallbackRef[]>();
-  for (const { kind, id, ticketNumber } of open) {
-    if (ended.has(ticketNumber)) waiting.set(ticketNumber, [...(waiting.get(ticketNumber) ?? []), { kind, id }]);
-  }
+  const waiting = byTicket(open.filter((callback) => ended.has(callback.ticketNumber)));
   for (const [number, callbacks] of waiting) await supersedeCallbacks(store, surveys, number, callbacks, 'closing', now, ended.get(number));
+}
+
+/** Open surveys and tasks grouped by their ticket. */
+function byTicket(callbacks: readonly OpenCallback[]): Map<string, CallbackRef[]> {
+  const grouped = new Map<string, CallbackRef[]>();
+  for (const { kind, id, ticketNumber } of callbacks) grouped.set(ticketNumber, [...(grouped.get(ticketNumber) ?? []), { kind, id }]);
+  return grouped;
 }

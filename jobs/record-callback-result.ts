@@ -1,4 +1,4 @@
-import { callbackCountsFor, isEarlierRound, recordedCallbackRound, resolutionRound } from '../domain/callback-rounds.js';
+import { callbackCountsFor, isEarlierRound, recordedCallbackRound, refuseUnlessAtRound, resolutionRound } from '../domain/callback-rounds.js';
 import type { SurveyAnswer } from '../domain/survey-answer.js';
 import { answerClosesTicket } from '../domain/ticket-closing.js';
 import { isOpen } from '../domain/transitions.js';
@@ -73,9 +73,8 @@ export async function recordCallbackResult(store: Store, taskId: string, callbac
   let closed = false;
   if (round !== null && answerClosesTicket(callback.satisfaction)) {
     // only the resolution the call was about (reworked since, the ticket waits for its next round)
-    const sameRound = (stored: typeof ticket) => (resolutionRound(stored) === round ? null : 'reopened since this callback was made');
     const reason = { reason: 'callback' as const, answer: callback.satisfaction!, task: taskId };
-    closed = (await closeResolvedTicket(store, ticket.number, reason, at, sameRound)) !== null;
+    closed = (await closeResolvedTicket(store, ticket.number, reason, at, refuseUnlessAtRound(round, 'reopened since this callback was made'))) !== null;
   }
   if (!(await surveys.completeTask(taskId, { method: callback.method, result: callback.result, satisfaction: callback.satisfaction, by: callback.by.id }, at))) {
     return { done: false, reason: 'already-done' };

@@ -1,4 +1,4 @@
-import { isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
+import { isEarlierRound, refuseUnlessAtRound, resolutionRound } from '../domain/callback-rounds.js';
 import type { Clock } from '../domain/clock.js';
 import { answerClosesTicket } from '../domain/ticket-closing.js';
 import { isOpen } from '../domain/transitions.js';
@@ -40,7 +40,7 @@ export async function recordSurveyAnswer(store: Store, ticketNumber: string, ans
   const why = { reason: 'survey' as const, round: survey.round, comment: text, keyPrefix: `rework:${survey._id}`, answered: { kind: 'survey' as const, id: survey._id } };
   const reworkDueAt = answer === 'dissatisfied' && !isOpen(recorded.status) ? await reopenForRework(store, recorded, why, at) : null;
   // only the resolution this survey asked about (a ticket reworked since waits for its own survey)
-  const sameRound = (stored: typeof ticket) => (resolutionRound(stored) === survey.round ? null : 'reopened since this survey was sent');
+  const sameRound = refuseUnlessAtRound(survey.round, 'reopened since this survey was sent');
   const closes = answerClosesTicket(answer) && !(await taskStillOpen(surveys, ticket.number, survey.round));
   const closed = closes ? (await closeResolvedTicket(store, ticket.number, { reason: 'survey', answer, round: survey.round }, at, sameRound)) !== null : false;
   await surveys.answer(survey._id, answer, text, at);

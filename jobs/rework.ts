@@ -1,12 +1,12 @@
-import { isEarlierRound, resolutionRound } from '../domain/callback-rounds.js';
+import { isEarlierRound, refuseUnlessAtRound, resolutionRound } from '../domain/callback-rounds.js';
 import { IllegalTransitionError } from '../domain/transitions.js';
 import { queueCardUpdates } from '../store/card-updates.js';
 import type { Store } from '../store/store.js';
 import { recipientsFor } from '../store/recipients.js';
-import { Surveys, type CallbackRef } from '../store/surveys.js';
+import type { CallbackRef } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
 import { localTime, recordStaffTexts } from './job-messages.js';
-import { supersedeCallbacks } from './supersede-callbacks.js';
+import { settleWaitingCallbacks } from './supersede-callbacks.js';
 
 /** Rework after a dissatisfied survey or callback is due within this many hours (manual §2: 24). */
 export const REWORK_HOURS = 24;
@@ -39,7 +39,7 @@ export async function reopenForRework(store: Store, ticket: Ticket, why: ReworkR
       text: why.comment ?? undefined,
       data: { reason: why.reason, round: why.round },
       set: { resolveDueAt: reworkDueAt, resolveBreached: false, assignee: ticket.assignee ?? null },
-      refuseIf: (stored) => (resolutionRound(stored) === why.round ? null : 'reopened since'),
+      refuseIf: refuseUnlessAtRound(why.round, 'reopened since'),
     });
   } catch (err) {
     if (err instanceof IllegalTransitionError) return null;
@@ -49,19 +49,7 @@ export async function reopenForRework(store: Store, ticket: Ticket, why: ReworkR
   const values = { number: ticket.number, comment: why.comment ?? '—', due: localTime(reworkDueAt, store.property.timeZone) };
   await recordStaffTexts(store, leads, { keyPrefix: why.keyPrefix, ticketNumber: ticket.number, key: 'jobReworkNeeded', values }, at);
   await queueCardUpdates(store.outbox, reopened, at);
-  await supersedeEarlierRounds(store, reopened, why.answered, at);
-  return reworkDueAt;
-}
-
-/**
- * Read after the reopen, never before: the survey job inserts a survey or task and then reads the
- * round, so one made for the old round is seen either here or by the survey job itself.
- */
-async function supersedeEarlierRounds(store: Store, reopened: Ticket, answered: CallbackRef | undefined, at: Date): Promise<void> {
-  const surveys = new Surveys(store.connection);
   const round = resolutionRound(reopened);
-  const earlier = (await surveys.openCallbacksOf([reopened.number])).filter(
-    (callback) => isEarlierRound(callback.round, round) && (callback.kind !== answered?.kind || callback.id !== answered.id),
-  );
-  await supersedeCallbacks(store, surveys, reopened.number, earlier, 'rework', at);
+  await settleWaitingCallbacks(store, reopened.number, 'reworked', why.answered, 'rework', at, (callback) => isEarlierRound(callback.round, round));
+  return reworkDueAt;
 }

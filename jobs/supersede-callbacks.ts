@@ -1,6 +1,6 @@
 import type { SettledBecause } from '../domain/callback-rounds.js';
 import type { Store } from '../store/store.js';
-import { Surveys, type CallbackRef } from '../store/surveys.js';
+import { Surveys, type CallbackRef, type OpenCallback } from '../store/surveys.js';
 
 const WHY: Readonly<Record<SettledBecause, string>> = {
   reworked: 'superseded: the ticket was reopened for rework since',
@@ -30,12 +30,21 @@ export async function supersedeCallbacks(
 }
 
 /**
- * Settles the surveys and callback tasks of any round still waiting on a ticket just closed, except
- * the one whose answer closed it (its caller settles that). Read after the close, as rework reads after
- * its reopen: the survey job, reading the ticket after each insert, settles what it makes meanwhile.
+ * Settles the surveys and callback tasks still waiting on a ticket just reopened for rework (`which`:
+ * those of earlier rounds) or closed (all), except the one whose answer did it (its caller settles
+ * that). Read after the reopen or close, never before: the survey job, reading the ticket after each
+ * insert, settles what it makes meanwhile.
  */
-export async function settleClosedTicket(store: Store, ticketNumber: string, answered: CallbackRef | undefined, by: string, at: Date): Promise<CallbackRef[]> {
+export async function settleWaitingCallbacks(
+  store: Store,
+  ticketNumber: string,
+  because: SettledBecause,
+  answered: CallbackRef | undefined,
+  by: string,
+  at: Date,
+  which: (callback: OpenCallback) => boolean = () => true,
+): Promise<CallbackRef[]> {
   const surveys = new Surveys(store.connection);
-  const waiting = (await surveys.openCallbacksOf([ticketNumber])).filter((callback) => callback.kind !== answered?.kind || callback.id !== answered.id);
-  return supersedeCallbacks(store, surveys, ticketNumber, waiting.map(({ kind, id }) => ({ kind, id })), by, at, 'closed');
+  const waiting = (await surveys.openCallbacksOf([ticketNumber])).filter((callback) => which(callback) && (callback.kind !== answered?.kind || callback.id !== answered.id));
+  return supersedeCallbacks(store, surveys, ticketNumber, waiting.map(({ kind, id }) => ({ kind, id })), by, at, because);
 }

@@ -5,7 +5,7 @@
  */
 import type { Locale } from './types.js';
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+export const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_G = /[\u3400-\u9fff\uf900-\ufaff]/g;
 
 /** NFKC (full-width → half-width, compatibility forms), lower case, whitespace collapsed. */

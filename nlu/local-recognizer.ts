@@ -4,7 +4,7 @@
  * rule-based entity extraction.
  */
 import { extractEntities } from './entities/index.js';
-import { detectLanguage, extractFeatures } from './features.js';
+import { CJK, detectLanguage, extractFeatures } from './features.js';
 import { LinearModel } from './linear-model.js';
 import { loadModels, type TrainedModels, type TrainOptions } from './model-store.js';
 import { LOW_CONFIDENCE_THRESHOLD, type Recognizer } from './recognizer.js';
@@ -66,7 +66,8 @@ export class LocalRecognizer implements Recognizer {
     // Recall first for life safety: a security probability above SECURITY_PREFERENCE wins even when not the
     // top one if the message calls for urgent help — unless it carries a complaint signal (damage claim, severity cue).
     const sec = alternatives.find((a) => a.category === 'security')!;
-    const complaintSignal = isClaim(text) || matchSeverityCues(text) !== null;
+    const severityCue = matchSeverityCues(text);
+    const complaintSignal = isClaim(text) || severityCue !== null;
     if (alternatives[0]!.category !== 'security' && sec.confidence >= this.securityPreference && hasUrgency(text) && !complaintSignal) {
       alternatives = [sec, ...alternatives.filter((a) => a !== sec)];
       rules.push('model:security-preference');
@@ -77,8 +78,7 @@ export class LocalRecognizer implements Recognizer {
       alternatives = forceCategory(alternatives, 'security', SAFETY_RULE_CONFIDENCE);
     }
     // A charge against the service (多次反映, 没人管, 推诿, 拖着 …) makes a repair, question or remark a complaint (labelling conventions).
-    const chargeCue = safety.length === 0 && !COMPLAINT_OR_SECURITY.has(alternatives[0]!.category) ? matchSeverityCues(text) : null;
-    if (chargeCue?.severity === 'important') {
+    if (severityCue?.severity === 'important' && safety.length === 0 && !COMPLAINT_OR_SECURITY.has(alternatives[0]!.category)) {
       alternatives = forceCategory(alternatives, 'complaint', alternatives.find((a) => a.category === 'complaint')!.confidence);
       rules.push('complaint:charge-cue');
     }
@@ -126,7 +126,7 @@ const FILLER = new Set(['blah', 'bla', 'lol', 'haha', 'hmm', 'hmmm', 'asdf', 'qw
  * "termites", "loo"), Chinese and emoji are not nonsense.
  */
 function looksLikeNonsense(text: string): boolean {
-  if (/[\u3400-\u9fff]/.test(text)) return false;
+  if (CJK.test(text)) return false;
   const words = text.toLowerCase().match(/[a-z]+/g);
   if (!words) return false;
   return words.every((w) => w.length === 1 || FILLER.has(w) || !/[aeiouy]/.test(w) || /[^aeiouy]{5,}/.test(w));
