@@ -342,10 +342,12 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
     assert.deepEqual(matchSafety('What should I do if I smell gas?'), []);
     assert.deepEqual(matchSafety('如果电梯被困了打哪个电话'), []);
     assert.deepEqual(matchSafety('If someone gets stuck in the lift at night, who do we call?'), []);
+    assert.deepEqual(matchSafety('Who do I call if someone gets stuck in the lift after office hours?'), []);
+    assert.ok(matchSafety('Who do I call if my son is stuck in the lift right now?').length > 0);
     assert.ok(matchSafety('如果着火了应该怎么办，现在楼道全是烟').length > 0);
     assert.ok(matchSafety('电梯被困了打哪个电话').includes('被困电梯'));
   });
-  it('a past day named in the message never silences the rules: what is back or still going on is an emergency', () => {
+  it('a past day alone never silences the rules: what is back or still going on is an emergency', () => {
     for (const text of ['上次修的燃气管又漏气了，味道很大', '前天装的热水器，我们全家头疼恶心', 'The guy who broke in last week is back at my door', 'My mum collapsed yesterday evening and is unconscious']) {
       assert.ok(matchSafety(text).length > 0, text);
     }
@@ -490,4 +492,62 @@ describe('nlu: messages with nothing the corpus knows', () => {
   it('ordinary messages are not, however short, nor real words the corpus lacks, nor emoji', () => {
     for (const text of ['好的', 'ok', '电梯坏了', 'wifi', '啊啊啊', '蚂蚁', 'mold', 'termites', 'loo', 'Thermostat kaput', '🔥', '🆘']) assert.equal(rec.recognizeSync(text).unfamiliar, undefined, text);
   });
+});
+
+describe('nlu safety rules: labour, a neighbour unseen for days, live electrics that shock, fainting, a hissing gas pipe, someone silent in the bathroom', () => {
+  const fires: Array<[string, string]> = [
+    ['老婆羊水破了，家里就我们俩，能帮忙叫个车吗', 'labour'],
+    ["My wife's waters just broke and the lift is out", 'labour'],
+    ['邻居一个星期没见人了，门口报纸快递堆了一堆，敲门也没人应', 'neighbour-unseen'],
+    ['楼下王叔平时天天遛弯 这礼拜一回没见 门缝里飞出来好多苍蝇', 'neighbour-unseen'],
+    ['客厅开关一碰就麻手，地上还有水', 'live-shock'],
+    ['The light switch in the bathroom gives me a shock when my hands are wet', 'live-shock'],
+    ['东门岗亭的保安大爷热晕过去了', 'medical'],
+    ['The gas pipe outside my kitchen window is hissing really loud', 'gas'],
+    ["My flatmate has been in the shower for ages with the water heater running and isn't answering", 'bathroom-unresponsive'],
+    ['老公在浴室洗澡一个小时了，叫他也不答应', 'bathroom-unresponsive'],
+    ['楼上的水漏进我家配电箱了，箱子里啪啪响，我不敢去拉闸', 'electrical-fault'],
+    ['楼上有人一直往下扔酒瓶 砸得砰砰响 下面有人走', 'falling-objects'],
+  ];
+  for (const [text, rule] of fires) {
+    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+  }
+  const quiet = [
+    '热水器漏电，一碰水有点麻，已经关了总闸，麻烦来查',
+    '卫生间插座边上有点发黑，我已经把总闸关了，能不能派个电工来看看',
+    '我家猫要生了，能不能帮忙找个宠物医院',
+    '巡逻的保安好几天没见了，晚上敲门的推销员一堆',
+    '物业说消杀每个月一次，半年没见过了',
+    'Toilet cistern takes forever to refill and keeps hissing',
+    "Cigarette smoke from the flat below drifts into our bedroom every night, we can't sleep with the window open",
+    '暑假一帮孩子在楼道里跑来跑去尖叫 午觉都睡不了',
+    'kids screaming in the pool area at 10pm, the pool should be closed by then',
+    'Can I put a satellite dish on my balcony railing?',
+    "Lift B isn't responding to any buttons, it's just sitting at the ground floor with the doors closed",
+    '谁家丢了一只橘猫？在3号楼下面转悠好半天了',
+    '楼上邻居老往下扔烟头，我家晾的衣服被烫了好几个洞',
+    '上周我车被楼上掉下来的花盆砸了个坑，物业一直推说不归你们管，修车的钱必须你们出',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+});
+
+describe('nlu safety rules: being trapped in a lift, told afterwards', () => {
+  const afterwards = [
+    '上个月电梯困人到现在都没个说法，维保记录也不公示',
+    '电梯上个月把我困了半小时，到现在晚上都不敢一个人坐，物业连个道歉都没有',
+    "The lift trapped my dad last month and we still haven't heard a single word from you.",
+    '昨晚电梯把我困了二十分钟，按紧急按钮半天才有人应',
+  ];
+  for (const text of afterwards) it(`is no emergency: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  const stillGoingOn = [
+    '昨天困过人的电梯今天又困人了',
+    '上次被困的那部电梯，现在我妈又被困在里面了',
+    'I got stuck in the lift yesterday and I am stuck again now',
+    '昨天报的燃气味你们没人来，现在整个楼道都是味',
+    '昨晚就跟你们报过有煤气味，到现在也没人来，我妈闻着头晕想吐，快派人！',
+    '前天说过电瓶车在楼道充电不安全，你们态度敷衍，那辆车起火了，5楼全是黑烟',
+    '上周那窝马蜂我报过，你们说会处理，后来也没动静，一群马蜂追着孩子蛰，孩子脸肿了喘不上气',
+    'Reported a gas smell last night and nobody came. It is much stronger and my husband feels dizzy.',
+  ];
+  for (const text of stillGoingOn) it(`is still an emergency: ${text}`, () => assert.ok(matchSafety(text).length > 0, JSON.stringify(matchSafety(text))));
 });
