@@ -551,3 +551,60 @@ describe('nlu safety rules: being trapped in a lift, told afterwards', () => {
   ];
   for (const text of stillGoingOn) it(`is still an emergency: ${text}`, () => assert.ok(matchSafety(text).length > 0, JSON.stringify(matchSafety(text))));
 });
+
+describe('nlu safety rules (review): what the new silencers must never make quiet, and what the new cues must not fire on', () => {
+  const stillEmergencies = [
+    '我已经拉闸了但是还在冒火花',
+    'I switched off the breaker but the socket is still sparking',
+    'The breaker\'s off but the socket is still smoking',
+    '大风刮断了电线，电线掉在路上还在冒火花',
+    '地下车库积水到膝盖了，物业已经断电了',
+    '已经关了总闸，可水龙头一摸还是电手，是不是别家漏电',
+    "My son got a shock from the socket, I've turned off the power, his hand has a burn mark",
+    '楼上老往下扔东西，这次砸在一个老人头上了',
+    '经常有小孩在下面玩，楼上扔下来一个酒瓶',
+    '楼上经常往下丢东西，一个酒瓶刚好砸中一个阿姨',
+    "I'm trapped in the lift, the engineer came on Monday and said it was fixed",
+    '上周三号楼电梯就被困过人，今天我爸被困了半小时了还没人来',
+    '上周电梯就困过我一次，今天又把我和孩子困住了',
+    "Can I use the defibrillator in the lobby? My neighbour collapsed and isn't breathing",
+    'Someone dropped a cigarette down the rubbish chute and now cigarette smoke is pouring out on every floor',
+    '小区里几个孩子在玩，有一个突然尖叫，被一个男的抱走了',
+    'children screaming at the pool at 7pm, one of them is in the deep end and not coming up',
+    '楼下小孩在玩，对门那个女的一直在尖叫，还有摔东西的声音',
+    'Please hurry it\'s my husband he\'s not responding',
+    'I rang the intercom and my grandmother isn\'t responding, she\'s 90 and lives alone',
+    '有个男的牵着狗在我家门口转悠了一个小时，还一直往猫眼里看',
+    '有小偷在偷钱你们出个人抓一下',
+    '有人在撬我家门，费用你们出都行，快来',
+    'Who do I call if my dad has collapsed and isn\'t breathing?',
+    '老婆阵痛得厉害，电梯又坏了，能帮忙吗',
+    "My wife is giving birth, the baby's coming now and the lift is broken",
+    'The tap shocked me when I touched it',
+    'My son got electrocuted by the socket',
+    '我妈在卫生间40分钟了，叫她不应',
+    '有个老人热晕在路边',
+    '快递小哥在楼下中暑，倒在树荫下',
+  ];
+  for (const text of stillEmergencies) it(`fires: ${text}`, () => assert.ok(matchSafety(text).length > 0, JSON.stringify(matchSafety(text))));
+  const quiet = [
+    '我老婆下个月要生了，想问下小区有没有推荐的月嫂',
+    '我家母猫快要生了，楼道能放个纸箱吗',
+    'Is the charge for the repair in labour hours or a fixed fee?',
+    '报修一个星期没动静，打电话也不接',
+    '垃圾一个星期没见人收，楼道里臭味熏天',
+    '我的快递三天没看到，打物业电话也没人接',
+    '冬天水太冰了，洗碗冻得麻手',
+    'That new parking fee gives me a shock, it\'s doubled',
+    'The door handle in the lobby gives me a shock every time, static I think',
+    '卫生间漏水报了好久了，你们一直没反应',
+    'The shower has been broken for a week and the landlord isn\'t answering my emails',
+    '看到这个月物业费账单差点晕过去',
+    '差点中暑了，电梯里没空调',
+    'The radiator is hissing since the gas engineer serviced the boiler',
+    '燃气壁挂炉的暖气片一直嘶嘶响',
+    '暖气片一直嘶嘶响，我们这是燃气锅炉供暖的',
+    'I reported the bathroom leak two weeks ago and maintenance isn\'t responding',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+});
