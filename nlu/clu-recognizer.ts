@@ -161,6 +161,7 @@ export function mapCluPrediction(text: string, locale: Locale | undefined, predi
     rules.push(...safety.map((s) => `security:${s}`));
   }
   const result = local.finish(text, locale, category, alternatives, rules, 'clu');
+  if (local.isUnfamiliar(text)) result.unfamiliar = true;
   result.entities = mapCluEntities(text, prediction.entities ?? []);
   if (category === 'complaint' && severity) result.severity = severity;
   return result;

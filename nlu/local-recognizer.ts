@@ -84,8 +84,13 @@ export class LocalRecognizer implements Recognizer {
     }
     const top = alternatives[0]!;
     const result = this.finish(text, locale, top.category, alternatives, rules, 'local');
-    if (looksLikeNonsense(text) && !features.some((f) => isWordFeature(f) && this.category.knows(f))) result.unfamiliar = true;
+    if (this.isUnfamiliar(text, features)) result.unfamiliar = true;
     return result;
+  }
+
+  /** Latin letters that spell nothing and share no word with the corpus ("asdfghjkl"): the desk explains how to ask. */
+  isUnfamiliar(text: string, features = extractFeatures(text)): boolean {
+    return looksLikeNonsense(text) && !features.some((f) => isWordFeature(f) && this.category.knows(f));
   }
 
   /** Builds a full result for a decided category (also used by the CLU recognizer). */

@@ -158,6 +158,13 @@ describe('nlu CLU recognizer (against a local CLU stand-in)', function () {
     assert.ok(r.rules.includes('security:冒烟'));
   });
 
+  it('marks keyboard mashing unfamiliar whatever intent CLU gives it, as the local recognizer does', async () => {
+    fake.mode = { kind: 'ok', body: (q) => okBody(q, 'other') };
+    const rec = new CluRecognizer(opts(), local);
+    assert.equal((await rec.recognize('asdfghjkl qwerty')).unfamiliar, true);
+    assert.equal((await rec.recognize('物业费怎么交')).unfamiliar, undefined);
+  });
+
   it('falls back to the local recognizer on a time-out (≤ 1.5 s) and logs it', async () => {
     fake.mode = { kind: 'slow', ms: 5000 };
     const rec = new FallbackRecognizer(new CluRecognizer(opts(), local), local, logger);
