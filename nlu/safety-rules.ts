@@ -12,12 +12,12 @@ interface Rule {
 
 /** Life-safety cues (Chinese and English). Each name is the canonical cue reported in `rules`. */
 export const SAFETY_RULES: readonly Rule[] = [
-  { name: '着火', pattern: /(?<![打点]不?|不)着火|起火|失火|火灾|火警|烧起来|火苗|明火/ },
+  { name: '着火', pattern: /(?<![打点]不?|不)着火|起火|失火|火灾|火警|烧起来|火苗|明火|(?:锅|油锅)里的?火|火(?:下不去|灭不了|扑不灭|灭不掉|越烧越大|越来越大)/ },
   { name: '冒烟', pattern: /冒烟|浓烟|冒黑烟|烟雾很大|(很多|好多|一大股)烟(?![头蒂灰盒味])|烟(很多|好多)/ },
-  { name: '焦糊味', pattern: /焦糊味|糊味|烧焦味|焦味/ },
+  { name: '焦糊味', pattern: /焦糊味|糊味|烧焦味|焦味|烧(?:塑料|胶皮|橡胶|电线)的?(?:味|位道|气味)|(?:塑料|胶皮|橡胶|电线)烧(?:焦|着)|\bburning plastic\b|\bmelting plastic\b/ },
   { name: '燃气泄漏', pattern: /(煤气|燃气|天然气|液化气)(泄漏|泄露|漏气|漏了|味|的味道|外泄)|(煤气|燃气|天然气|液化气)(管道?|管子|阀门?|罐|瓶).{0,4}(泄漏|泄露|漏气|漏了)|漏(煤气|燃气|天然气)/ },
-  { name: '被困电梯', pattern: /被困|电梯[^。]{0,16}把[^,，。]{0,8}困(?:住|在)|困在电梯|电梯.{0,6}困(人|住|了)|关在电梯|电梯.{0,4}(出不来|打不开门.{0,3}里面有人)/ },
-  { name: '小偷', pattern: /小偷|(?:有人|有个人|正|有个男的|有个女的)在偷(?!懒|听|看|笑|税|拍)|有贼|进贼|遭贼|招贼|盗窃|被盗|失窃|入室|偷(东西|车|走|了)|盗贼/ },
+  { name: '被困电梯', pattern: /被困|电梯[^。]{0,16}把[^，。]{0,8}困(?:住|在(?!家|\d|[一二三四五六七八九十]+楼|楼上|楼下))(?![^，。]{0,6}(?:下不去|出不了门))|困在电梯|电梯.{0,6}困(人|住|了)|关在电梯|电梯.{0,4}(出不来|打不开门.{0,3}里面有人)/ },
+  { name: '小偷', pattern: /小偷|(?:有人|有个人|正|有个男的|有个女的)在偷(?!偷|懒|听|看|笑|税|拍|倒|停|接|养|跑|吃)|有贼|进贼|遭贼|招贼|盗窃|被盗|失窃|入室|偷(东西|车|走|了)|盗贼/ },
   { name: '撬门', pattern: /撬(门|锁|窗|开)/ },
   { name: '打架', pattern: /打架|斗殴|打人|动手打|持刀|拿刀|砍人|行凶/ },
   { name: '持刀', pattern: /(?:拿|握|提|举|挥|攥)(?:着|了)?(?:一)?(?:把)?(?:刀|菜刀|砍刀|水果刀|斧头?|铁棍|钢管)(?!具|架|片)|\b(?:holding|waving|with|brandishing|pulled) (?:a|an) (?:knife|machete|axe|hammer|bat)\b/ },
@@ -25,8 +25,8 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: '救命', pattern: /救命|救名|有人晕倒|晕倒了|昏迷/ },
   { name: '爆炸', pattern: /爆炸|炸了(?!锅)/ },
   { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose|hazard|risk|safety|code|regulations?|inspection))|\bon fire\b|\bburning\b(?! (?:incense|candles?|joss|paper offerings?))|\bflames?\b/ },
-  { name: 'smoke', pattern: /\b(?:socket|plug|outlet|wires?|wiring|cables?|charger|battery|fuse ?box|meter|switch|appliance|heater|toaster|microwave|kettle|fan|tv|computer|laptop|hob|oven|dryer)\b.{0,25}\bsmok(?:ing|es)\b|\bsmoulder\w*|\bsmolder\w*|\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
-  { name: 'gas', pattern: /\bgas\s*(?:leak|leaking|smell)|\bgas (?:pipe|meter|line|valve|cylinder|bottle|main|supply|tap|hob|ring|hose|canister|tank)s?\b.{0,30}\bhiss|\bhiss\w*.{0,30}\b(?:from|at|near|by|around) (?:the |a |my )?gas\b|smell(?:s|ing)? (?:of )?gas|\bleak(?:ing)? gas/ },
+  { name: 'smoke', pattern: /\b(?:socket|plug|outlet|wires?|wiring|cables?|charger|battery|fuse ?box|meter|switch|appliance|heater|toaster|microwave|kettle|fan|tv|computer|laptop|hob|oven|dryer|bin store|bins?|rubbish|chute|car|engine|roof|kitchen|cooker|stove|boiler|motor|scooter|e-?bike)\b(?: \w+){0,3} (?:is|was|are|started|keeps?|still|and|it'?s|it is) (?:still )?smok(?:ing|es)\b|\bsmoulder\w*|\bsmolder\w*|\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
+  { name: 'gas', pattern: /\bgas\s*(?:leak|leaking|smell)|^(?!.*\bkettle\b)(?:.*?)(?:\bgas (?:pipe|meter|line|valve|cylinder|bottle|main|supply|tap|hob|ring|hose|canister|tank)s?\b.{0,30}\bhiss|\bhiss\w*.{0,30}\b(?:from|at|near|by|around) (?:the |a |my )?gas\b(?! station| bill| company| engineer))|smell(?:s|ing)? (?:of )?gas|\bleak(?:ing)? gas/ },
   { name: 'trapped', pattern: /\btrapped\b|\bstuck in (?:the |an |a )?(?:elevator|lift)|(?:elevator|lift) .{0,20}\bstuck\b.{0,20}\b(?:inside|people|someone|kid|child|person|man|woman)/ },
   { name: 'break-in', pattern: /\bbreak[- ]?in\b|(?<!\bwaters? (?:have |has |just )?)\bbroke in(?:to)?\b|\bbreaking in(?:to)?\b|\bburglar|\bburglary\b|\bthie(?:f|ves)\b|\bintruder|\bpicking the lock|\bpried (?:open|the)/ },
   { name: 'fight', pattern: /\bfight(?:ing)?\b|\bassault|\bknife\b|\bstabb/ },
@@ -40,17 +40,17 @@ export const SAFETY_RULES: readonly Rule[] = [
  * a claim about something that already happened (赔偿, 投诉, 承担责任 …), which is a complaint.
  */
 export const HAZARD_RULES: readonly Rule[] = [
-  { name: 'elevator-occupied', pattern: /(人|孩子|小孩|老人|我|妈|爸)[^,，。]{0,4}在电梯里.{0,16}(卡|停|不动|打不开|出不去)|电梯.{0,12}(里面有人|有人在里|(?<!没|无)人在里|我在里|(?<!没人|没有人|无人|算|包|含|括)在里面|(?<!没人|没有人|无人|算|包|含|括)在里头|关人|关在|困住|出不去|下坠|掉了.{0,4}层)|(关|困)(在)?电梯里|(在|人在)电梯里.{0,10}(打不开|出不去|停)|电梯.{0,4}(stuck|卡住).{0,6}(我|人|里)/ },
+  { name: 'elevator-occupied', pattern: /(人|孩子|小孩|老人|我|妈|爸)[^，。]{0,4}在电梯里.{0,16}(卡|停|不动|打不开|出不去)|电梯.{0,12}(里面有人|有人在里|(?<!没|无)人在里|我在里|(?<!没人|没有人|无人|算|包|含|括)在里面|(?<!没人|没有人|无人|算|包|含|括)在里头|关人|关在|困住|出不去|下坠|掉了.{0,4}层)|(关|困)(在)?电梯里|(在|人在)电梯里.{0,10}(打不开|出不去|停)|电梯.{0,4}(stuck|卡住).{0,6}(我|人|里)/ },
   { name: 'intruder', pattern: /撬|翻墙|翻进|翻过|抢(包|劫|了|东西)|偷(拍|窥|电|车|东西|快递|衣服|窨井|了)|砸车|车.{0,8}被.{0,4}(划|砸|扎)|(被|有人|谁).{0,6}(划|扎)了?.{0,4}(车(?!位|库|道|场|棚)|胎)|(有人|谁).{0,4}把.{0,6}(车胎|轮胎|车(?!位|库|道|场|棚)).{0,3}(扎|划)|冒充|鬼鬼祟祟|徘徊|转悠|尾随|跟(着|了)我|一直跟|跟了.{0,4}一路|(有|一个|个|两个|几个)陌生(人|男|女|的).{0,10}(在|一直|敲|拍|跟|徘徊|转|拉|推|闯|翻|盯)|陌生(人|男|女|的).{0,6}(闯|跟着我|跟踪|在我家|在门口|敲门|拍门|进(了|来了|到)|不走)|(家里|屋里|我家|房间).{0,6}(进来|进了).{0,6}陌生|(在|正在)(划|扎|砸)车|闹事|醉汉|拿着(刀|棍|酒瓶)|持(刀|棍)|动手|打起来|追人|吸毒|赌博|可疑|试.{0,6}密码|推门|(拉|试|拧).{0,4}门把手|砸门|挨家挨户|(敲|拍|按).{0,6}(门|门铃|门禁).{0,12}(不说|不出声|不吭声|不回答|不开口)|\bwon'?t say who\b/ },
-  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|(?<!(?:差点|快|快要|都要|要|都快)(?:就)?|(?:账单|物业费|吵得|气得|看到|烦得|累得)[^,，。]{0,6})(?:晕|昏)过去|(?<!差点|快|都快|快要)(?:热晕(?:过去|倒|在)|中暑(?!药|预防|怎么|吗))|(?:老人|大爷|大妈|阿姨|师傅|小哥|孩子|保安|工人|有人)[^,，。]{0,6}热晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?:打|叫|拨|喊|等|联系|call(?:ed)?|dial(?:led)?)[^,，。！!？?\d]{0,5}120(?!\d)|(?<!\d)120(?!\d).{0,6}(?:来了|到了|急救|救护|快来|还没来|没来|不来)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|(走失|走丢)的(小孩|孩子|小朋友|老人)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(手|脚|腿|头|胳膊|手指|脖子|孩子|小孩|宝宝|老人|人|狗|猫)[^,，。]{0,4}(?<![的张])卡在(?!哪).{0,6}(缝|门|里)|锁在车里|(?<!(?:怕|担心|万一|防止|以免|哪天)[^,，。]{0,6})掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
-  { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸|丢)|楼上.{0,6}(扔|抛|掉|丢|throw)|往下(扔|抛|砸|丢)|砸(到|伤|中)了?人|砸中.{0,3}(老人|小孩|孩子|阿姨|大爷|行人|一个人)|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|(?<!没|无|没有|找|叫|派|来)人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|(玻璃|窗户?).{0,4}(炸裂|爆裂).{0,12}(楼下|掉|落|砸)|没人认领/ },
+  { name: 'medical', pattern: /晕倒|昏倒|昏到|晕了|(?<!(?:差点|快|快要|都要|要|都快)(?:就)?|(?:账单|物业费|吵得|气得|看到|烦得|累得)[^，。]{0,6})(?:晕|昏)过去|(?<!差点|快|都快|快要)(?:热晕(?:过去|倒|在)|(?<!防|想让我们|让我们|想让人)中暑(?!的药|药|预防|怎么|吗|啊))|(?:老人|大爷|大妈|阿姨|师傅|小哥|孩子|保安|工人|有人)[^，。]{0,6}热晕了|叫不醒|倒地|一动不动|躺着不动|起不来|见血|满脸是血|很多血|头破|心脏病|救护车|(?:打|叫|拨|喊|等|联系|call(?:ed)?|dial(?:led)?)[^，。！!？?\d]{0,5}120(?!\d)|(?<!\d)120(?!\d).{0,6}(?:来了|到了|急救|救护|快来|还没来|没来|不来)|喘不过气|中毒|溺水|掉进.{0,3}(池|河|湖|水|井)|触电|被电(?!动|瓶|梯|费|脑|视|话)|咬人|狗.{0,8}咬|咬(伤|到)(了)?(人|孩子|小孩|腿|手)|蛰|蛇|马蜂|跳楼|轻生|情绪很不对|(孩子|小孩|老人|女儿|儿子|孙子|孙女|老太|老头|人).{0,8}(走失|走丢|不见了)|(走失|走丢)的(小孩|孩子|小朋友|老人)|找不到(家长|孩子|小孩|我的孩子)|迷路|夹住|(手|脚|腿|头|胳膊|手指|脖子|孩子|小孩|宝宝|老人|人|狗|猫)[^，。]{0,4}(?<![的张])卡在(?!哪).{0,6}(缝|门|里)|锁在车里|(?<!(?:怕|担心|万一|防止|以免|哪天)[^，。]{0,6})掉下去|摔下来|撞(人|了人|到人|到小孩)|被车撞(?![弯坏断歪烂])|飙车|横冲直撞/ },
+  { name: 'falling-objects', pattern: /高空(抛物|坠物)|从.{0,6}楼.{0,3}(扔|掉|抛|砸|丢下)|楼上.{0,6}(扔|抛|掉|丢下|throw)|往下(扔|抛|砸|丢)|砸(到|伤|中)了?人|砸中.{0,3}(老人|小孩|孩子|阿姨|大爷|行人|一个人)|差点砸|摇摇欲坠|快掉下来|还在往下掉|倒了.{0,8}(压到|压住|砸到|砸中)|压(到|住)了?(人|车)|掉下来.{0,10}(砸|(?<!没|无|没有|找|叫|派|来)人|路)|栏杆外|爬到窗台|(孩子|小孩).{0,8}窗台|针头|可疑包裹|(玻璃|窗户?).{0,4}(炸裂|爆裂).{0,12}(楼下|掉|落|砸)|没人认领/ },
   { name: 'hanging-object', pattern: /悬在半空|挂在(那儿|那里|半空|外面).{0,4}晃|(外机|空调|广告牌|招牌|防盗网|雨棚|外墙|窗外|楼外|空中|半空).{0,10}斜挂着|斜挂着.{0,12}(下面|底下|路|人|出口|入口|门口)|(吊灯|广告牌|招牌|外机|防盗网|雨棚).{0,12}(晃得厉害|好像要掉|要掉下来|快(要)?掉(了|下来))|塌了.{0,10}(还在|一直|往下)掉|还在掉(东西|渣|块|水泥)|(断了?|裂了?|松|晃|挂着|吊在|往下掉).{0,16}(下面|底下)(就)?是(人行道|路|小区入口|入口|单元门|大门|儿童|小孩|停车|住户|商铺|门口|行人|人)|(吊在|悬在|挂在).{0,6}(单元门|大门|入口|人行道|儿童乐园).{0,3}(上面|上方|上空)|\b(?:loose|hanging|coming off|falling|swaying|rattling|cracked)\b.{0,40}\b(?:above|over) (?:the |a )?(?:main |front )?(?:entrance|door|footpath|pavement|playground|path|walkway)\b|\b(?:swinging|swaying)\b.{0,40}\babout to (?:fall|come down|drop)\b(?! off)|\bhanging (?:by|from) (?:one|a single|a) (?:bracket|bolt|screw|wire|cable|thread)\b|\bhalf off (?:its|the) (?:brackets?|fixings?|mounts?)\b|\babout to (?:fall|come down|drop) (?:on|onto)\b|\b(?:could|might|going to) (?:fall|drop|come down) on (?:someone|people|anyone|somebody)\b/ },
   { name: 'missing-person', pattern: /^(?=.*(?:放学|分钟|小时|钟头|天黑|这么晚|到现在|半夜|晚上|一下午|一上午)).*(女儿|儿子|(?<![女男])孩子|小孩|闺女|孙子|孙女|外孙|\d+岁).{0,20}(没到家|没回家|还没回来|没有?回来|找不到(了|人)?|联系不上|关机|电话.{0,3}(不接|打不通))|^(?=.*(?:小时|到现在|一天|一晚|一夜|早上|上午|中午|下午|晚上|天黑|痴呆|糊涂|电话|联系不上)).*(老人|老爷子|老太|老头|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷).{0,10}(出门|出去|遛弯|散步|买菜|离家|走了).{0,16}(还没回|没有?回来|联系不上|电话.{0,3}(不接|打不通|没人接))|(老人|邻居|独居).{0,10}(好几天|两天|三天|几天|\d+天)没(出门|出来|露面|见)|^(?=.*\b(?:hours?|this morning|since|last night|dementia|confused|went (?:out|for)|days|phone|door)\b).*\b(?:dad|father|mum|mom|mother|grandma|grandpa|grandmother|grandfather|granny|elderly \w+|old (?:man|lady|woman))\b.{0,60}(?:\b(?:still )?(?:hasn'?t|has not|not) (?:come back|returned|come home|come out|been seen)\b|\b(?:isn'?t|is not|not) answering (?:his|her) (?:phone|door)\b)|\bdementia\b.{0,40}\b(?:missing|wandered|hasn'?t|not back|lost)\b|\b(?:missing|wandered off|lost)\b.{0,40}\bdementia\b/ },
   { name: 'crime-now', pattern: /剪.{0,4}锁|\bcutting (?:the |a |my |through (?:the |a )?)?(?:lock|chain|padlock|bike lock)s?\b|\bfollowed (?:me |us |her |him )?(?:all the way |right )?(?:home|to (?:the|my) (?:door|building|lobby))\b|\b(?:i'?m|i am|we'?re|we are|she'?s|he'?s) hiding\b/ },
   { name: 'electrical-flood', pattern: /电线.{0,10}(掉|带电|冒火|火花)|火花|冒火|带电|滋滋响|噼里啪啦|(电房|配电).{0,8}(进水|淹|水|烧焦|烟)|电梯井.{0,4}进水.{0,8}(运行|还在)|水淹|灌水|淹(了)?车|车都要被淹|积水.{0,8}(膝盖|腰)/ },
-  { name: 'fire-smell', pattern: /烟感|烟雾报警|有烟(?![头灰蒂盒])|烟很大|(?<!油)烟味|全是烟(?![头灰蒂])|放火|玩火|点着|(有人|在|正在)[^,，。？?]{0,6}烧纸|烧垃圾|(鞭炮|烟花).{0,8}(点着|着了|引燃|烧着|烧起来|炸(伤|到))|嘶嘶|漏气|汽油|臭鸡蛋|烧焦|火一直在烧|(东西|什么|垃圾|纸箱|纸板|电线|草|树叶)在烧|(燃气|煤气|gas).{0,6}(味|表.{0,4}冒)|有gas/ },
+  { name: 'fire-smell', pattern: /烟感|烟雾报警|有烟(?![头灰蒂盒])|烟很大|(?<!油)烟味|全是烟(?![头灰蒂])|放火|玩火|点着|(有人|在|正在)[^，。？?]{0,6}烧纸|烧垃圾|(鞭炮|烟花).{0,8}(点着|着了|引燃|烧着|烧起来|炸(伤|到))|嘶嘶|漏气|汽油|臭鸡蛋|烧焦|火一直在烧|(东西|什么|垃圾|纸箱|纸板|电线|草|树叶)在烧|(燃气|煤气|gas).{0,6}(味|表.{0,4}冒)|有gas/ },
   { name: 'en-hazard', pattern: /\bcollapsed\b|\bfainted\b|\bnot moving\b|\bisn'?t moving\b|\bbleeding\b|\bambulance\b|\bheart attack\b|\bdrown|\b(?:someone|somebody|person|man|woman|lady|guy|child|kid|boy|girl|baby|toddler|dad|mum|mom|father|mother|grandma|grandpa|granny|he|she|neighbou?r|resident)\b.{0,20}\bfell\b|\bfell (?:into|in) (?:the |a )?(?:pool|pond|river|lake|water|canal|well|manhole|shaft|hole)\b|\bfell on (?:someone|somebody|a (?:child|kid|man|woman|person)|people|him|her)\b|\belectric shock\b|\blive wire\b|\bsparks\b|\belectrical room\b.{0,20}\bflood|\bflood.{0,20}\belectrical room\b|\bthrown from\b|\bthrew .{0,20}(?:from|upstairs|window)|\bnearly hit\b|\bstranger\b|\bfollow(?:ing|ed) (?:me|her|him|my)\b|\btrying door|\bforced open\b|\bsmashing\b|\b(?:someone|somebody|they|he|she|guys?|m[ae]n|kids?|teenagers?|people)\b.{0,20}\bsmashed\b|\b(?:car|van)s? (?:window|windscreen|windshield|mirror)s?\b.{0,20}\bsmashed\b|\bsmashed (?:in|into|open|my|our|his|her|the (?:car|van|window))\b|\bscratched\b(?!.{0,25}\b(?:floor|floors|wall|walls|tiles?|cabinet|worktop|furniture|parquet)\b)|\bstolen\b|\bsteal(?:ing)?\b|\bclimbed over\b|\bsnake\b|\bdog attack|\battacked\b|\bdrunk\b|\bpretending to be\b|\bdoor to door\b|\bbanging on (?:my|the) door\b|\bedge\b.{0,20}\b(?:roof|hurry)|\b(?:roof|rooftop)\b.{0,20}\bedge\b|\brailing\b|\bpanicking\b|\bcan'?t find my\b|\bmissing (?:child|kid|boy|girl)\b|\bexplosion\b|\b(?:lift|elevator)\b.{0,30}\b(?:inside|in it|in there)\b|\bgetting flooded\b|\bstill rising\b|\bwater\b.{0,40}\b(?:switch|electrical|plant) room\b|\b(?:hand|finger|foot|leg|arm|head)s? (?:is |are |got |has been )?(?:caught|stuck|trapped) in\b|\bflooding\b|\bgas (?:company|smell)|\bstuck in (?:the )?(?:revolving|gate|door)/ },
-  { name: 'unresponsive', pattern: /抽搐|癫痫|不省人事|没(有)?(了)?(呼吸|意识|知觉)|叫不(醒|应)|喊.{0,4}(不应|不理|没反应|也不理|也不应)|叫.{0,3}没(有)?反应|(躺|趴)(在)?(地上|花坛|路边|楼梯)|倒在(地上|花坛|路边|楼梯)|一动(也)?不动|胸口(疼|痛)|喘不上气|磕(到|破)了?头|流了?(好多|很多|一地)血|摔(了|倒)了?.{0,6}(动不了|起不来|肚子疼)|\bseizure\b|\bnot breathing\b|\b(?:can'?t|cannot|couldn'?t) breathe\b|\b(?:he|she|they|someone|somebody|man|woman|lady|person|child|kid|baby)\b.{0,30}\bunresponsive\b|\b(?:isn'?t|not|won'?t) (?:responding|waking|wake up)\b|\bchest (?:pain|hurts)\b|\bhis chest hurts\b|\bgasping\b|\bhit (?:his|her|their) head\b|\blot of blood\b|\b(?:fell|slipped) and (?:can'?t|cannot) get up\b|\bman down\b/ },
+  { name: 'unresponsive', pattern: /抽搐|癫痫|不省人事|没(有)?(了)?(呼吸|意识|知觉)|叫不(醒|应)|喊.{0,4}(不应|不理|没反应|也不理|也不应)|叫.{0,3}没(有)?反应|(躺|趴)(在)?(地上|花坛|路边|楼梯)|倒在(地上|花坛|路边|楼梯)|一动(也)?不动|胸口(疼|痛)|喘不上气|磕(到|破)了?头|流了?(好多|很多|一地)血|摔(了|倒)了?.{0,6}(动不了|起不来|肚子疼)|\bseizure\b|\bnot breathing\b|\b(?:can'?t|cannot|couldn'?t) breathe\b|\b(?:he|she|they|someone|somebody|man|woman|lady|person|child|kid|baby)\b.{0,30}\bunresponsive\b|\b(?:isn'?t|is not|not|won'?t) (?:responding|waking|wake up|breathing)\b|\bchest (?:pain|hurts)\b|\bhis chest hurts\b|\bgasping\b|\bhit (?:his|her|their) head\b|\blot of blood\b|\b(?:fell|slipped) and (?:can'?t|cannot) get up\b|\bman down\b/ },
   { name: 'self-harm', pattern: /自杀|寻死|想不开|要跳(楼|下去|河|湖)|(说|嚷着|闹着|扬言|好像|看样子|准备|想)要跳|(楼顶|天台|顶楼|窗台|栏杆|护栏)[^。]{0,10}(坐|站)在?.{0,4}边|往下跳|(站|坐)在.{0,6}(楼顶|天台|顶楼|护栏|栏杆|窗台|桥).{0,4}(边|上)|\bsuicid|\b(?:threaten(?:ing|s)?|going|wants?|trying) to jump\b|\bon the (?:roof )?(?:ledge|edge)\b|\bkill (?:him|her|them)self\b/ },
   { name: 'child-at-risk', pattern: /(小孩|孩子|宝宝|小朋友|婴儿).{0,10}(往窗外爬|爬(出|上|到)(窗|阳台|护栏|栏杆|天台|楼顶)|(坐|站)在(窗台|护栏|栏杆|天台)|反锁|锁在(家|车|屋)里|掉(进|下)|沉下去|(河|湖|水池|井)边.{0,4}(玩|一个人))|\b(?:child|kid|toddler|baby|boy|girl|son|daughter)\b.{0,30}\b(?:climb(?:ing|ed)? (?:out of|onto|on|up)|(?:sitting|standing|hanging) on|locked in|alone (?:by|near|at))\b.{0,20}\b(?:window|ledge|roof|balcony|railing|car|river|pool|lake|pond|room)\b/ },
   { name: 'carbon-monoxide', pattern: /一氧化碳|煤气中毒|(头晕|头疼|头痛|恶心).{0,12}(煤气|燃气|热水器|炭火|木炭)|(煤气|燃气|热水器|炭火|木炭).{0,12}(头晕|头疼|头痛|恶心|晕)|\bcarbon monoxide\b|\bco (?:alarm|detector)\b|\brotten eggs?\b.{0,20}\b(?:kitchen|flat|home|stairwell|hallway|corridor|boiler|meter|basement)\b|\b(?:petrol|gasoline) smell\b|\bsmell(?:s)? (?:of )?(?:petrol|gasoline)\b|\bhissing\b/ },
@@ -70,7 +70,7 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'weapon-object', pattern: /(拿(着|了)|抡|举|挥)(着|了)?(个|把|根)?(啤酒)?(酒)?瓶子?(互相)?砸|(拿(着|了)|抡|举|挥)(着|了)?(个|把|根)?(扳手|锤子|铁锹|棍子|板砖|砖头|铁棍|钢管|酒瓶)|互相拿.{0,6}砸|\b(?:swinging|waving) (?:a |an )?(?:bottle|wrench|hammer|bat|iron bar|brick)s?\b/ },
   { name: 'petrol', pattern: /泼汽油|倒汽油|浇汽油|\b(?:pouring|splashing|spilling|poured|splashed) (?:petrol|gasoline|fuel)\b/ },
   { name: 'choking', pattern: /噎住|卡住了?.{0,12}(说不出话|喘不上|脸(都)?(发紫|紫了|青了)|指喉咙)|卡在喉咙|\bchoking\b|\bcan'?t (?:breathe|cough)\b.{0,20}\b(?:stuck|swallow)/ },
-  { name: 'poisoning', pattern: /(喝|吃|吞)了.{0,6}(消毒液|农药|洗洁精|漂白|84|老鼠药|药水|洗衣液|清洁剂|电池)|误服|\bswallowed (?:a |some )?(?:bleach|battery|button battery|pills|detergent|poison|cleaner)\b|\bdrank (?:some )?(?:bleach|detergent|cleaner)\b/ },
+  { name: 'poisoning', pattern: /(喝|吃|吞)了.{0,12}(消毒液|农药|百草枯|敌敌畏|甲醇|洗洁精|漂白|84|老鼠药|药水|洗衣液|清洁剂|通渠剂|管道疏通剂|电池)|误服|\bswallowed (?:a |some )?(?:bleach|battery|button battery|pills|detergent|poison|cleaner)\b|\bdrank (?:some )?(?:bleach|detergent|cleaner)\b/ },
   { name: 'in-water', pattern: /有人落水|落水了|扑通一声.{0,12}没(了)?(声|动静)|\bsomeone (?:fell|has fallen|is) in(?:to)? the (?:pool|pond|lake|river|water)\b/ },
   { name: 'vehicle-at-people', pattern: /往人(堆|群)里开|冲向人群|\bdriving (?:at|into|towards) (?:people|the crowd|kids)\b/ },
   { name: 'stove-on', pattern: /火关不掉|关不了火|关不上火|\b(?:hob|stove|burner|gas)\b.{0,20}\bwon'?t (?:turn|switch) off\b/ },
@@ -81,14 +81,17 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'rotten-eggs-place', pattern: /\b(?:landing|hallway|corridor|stairwell|lobby)\b.{0,25}\brotten eggs?\b/ },
   { name: 'suspicious-bag', pattern: /\b(?:suspicious|unattended|abandoned) (?:bag|package|parcel|box|suitcase)\b/ },
   { name: 'flood-electrics-en', pattern: /\b(?:transformer|substation|switch ?room|electrical room|breaker panel)\b.{0,30}\b(?:water|flood\w*|rising)\b|\b(?:water|flood\w*)\b.{0,30}\b(?:transformer|substation)\b/ },
-  { name: 'bathroom-unresponsive', pattern: /(?:(?:人|他|她|老公|老婆|爱人|我妈|我爸|妈妈|爸爸|孩子|儿子|女儿|爷爷|奶奶|老人|室友|家人|姥姥|外婆)[^,，。]{0,4}(?:在|进)(?:了)?(?:卫生间|浴室|厕所|洗手间)|洗澡)[^。]{0,30}(?:叫|喊|敲门|敲)[^。]{0,6}(?:不应|没(?:有)?(?:反应|动静|声音|人应|应)|不答应|不开|不理)|\b(?:he|she|my \w+|flatmate|roommate|husband|wife|son|daughter|mum|mom|dad|grandma|grandpa|partner)\b[^.]{0,40}\bin the (?:shower|bath|bathroom)\b(?![^.]{0,60}\b(?:emails?|calls?|maintenance|landlord|fan|switch)\b)[^.]{0,60}\b(?:isn'?t|is not|not|won'?t|doesn'?t) (?:answering|responding|answer|respond)\b/ },
-  { name: 'labour', pattern: /羊水破|破水了|阵痛|见红了|^(?!.*(?:下个?月|下周|下礼拜|预产期|月嫂)).*(?<![猫狗][^,，。]{0,3})要生了|宫缩|\b(?:her|my|wife'?s) waters? (?:has |have |just )?(?:broke|broken|gone)\b|\bin labou?r\b(?!\s*(?:costs?|charges?|hours?|and|fees?|rates?))|\bgoing into labou?r\b|\bcontractions\b|\bgiving birth\b|\bbaby(?:'s| is) coming\b/ },
-  { name: 'neighbour-unseen', pattern: /^(?=.*(?:邻居|对门|隔壁|独居|老人|大爷|阿姨|大妈|奶奶|爷爷|那户|那家|叔|婆|他|她)[^。]{0,12}(?:天|星期|周|礼拜)[^,，。]{0,4}没(?:见|看到|看见|见到|露面|出过门|出门|动静)(?!(?:过)?(?:人)?(?:来|收|清|修|处理|管|回复|打药|消杀|巡逻)))(?=.*(?:敲门|报纸|快递|牛奶|外卖|电话|门缝|怪味|臭味|苍蝇|屋里|家里)).*(?:没(?:有)?(?:人)?(?:应|开门|动静|反应|声音|人接)|不(?:开门|接|应)|堆|怪味|臭味|苍蝇)/ },
-  { name: 'live-shock', pattern: /(?:开关|插座|水龙头|龙头|淋浴|花洒|热水器|灯|电箱|栏杆|电器|洗衣机|冰箱|插头|电线|墙|门把手|扶手|路灯|电动车|铁门|水管)[^,，。]{0,12}(?:一碰|碰一下|摸一下|碰到|摸到|一摸|一按|按一下|碰|摸)[^,，。冻冰冷]{0,4}(?:就)?(?:麻|电手|电人|电了一下|被电|打手|有电)|(?:一碰|碰一下|摸一下|碰到|摸到|一摸|一按|按一下)[^,，。]{0,6}(?:开关|插座|水龙头|龙头|淋浴|花洒|热水器|灯|电箱|栏杆|电器|洗衣机|冰箱|插头|电线|门把手|扶手|路灯)[^,，。冻冰冷]{0,6}(?:麻|电手|电人|电了一下|被电|有电)|\b(?:switch|socket|tap|shower|plug|light|cable|railing|outlet|appliance|fridge|washing machine|kettle|heater|wire|lamp|pole|fence|handrail|faucet)\b(?![^.]{0,40}\b(?:bill|fee|charge|price|static)\b)[^.]{0,40}\b(?:(?:gives?|giving|gave) (?:me |you |us |him |her )?(?:a )?shocks?|shocked (?:me|him|her|us)|shocks? (?:me|you|us)|zapped)\b|\b(?:got|get|getting|was|been) (?:a )?(?:shock(?:ed)?|zapped|electrocuted) (?:by|from|off) (?:the |a |my )?(?:switch|socket|tap|shower|plug|light|cable|railing|outlet|appliance|fridge|washing machine|kettle|heater|wire|lamp|pole|fence|handrail|faucet)\b|\belectrocut\w*|\btingl\w* when (?:i|you) touch/ },
+  { name: 'bathroom-unresponsive', pattern: /^(?!.*(?:玩手机|打游戏|急着|追剧|刷视频)).*?(?:洗澡[^。]{0,30}(?:就)?(?:没声了|没动静了|没声音了|不出声了)|(?:(?:人|他|她|老公|老婆|爱人|我妈|我爸|妈妈|爸爸|孩子|儿子|女儿|爷爷|奶奶|老人|室友|家人|姥姥|外婆)[^，。]{0,4}(?:在|进)(?:了)?(?:卫生间|浴室|厕所|洗手间)|洗澡)[^。]{0,12}(?:半天|好久|很久|一个多?小时|两个多?小时|\d+分钟|半小时|四十分钟|[二三四五]十分钟|一小时)[^。]{0,20}(?:叫|喊|敲门|敲)[^。]{0,6}(?:不应|没(?:有)?(?:反应|动静|声音|人应|应)|不答应|不开|不理)|\b(?:he|she|my \w+|flatmate|roommate|husband|wife|son|daughter|mum|mom|dad|grandma|grandpa|partner)\b[^.]{0,40}\bin the (?:shower|bath|bathroom)\b(?![^.]{0,60}\b(?:emails?|calls?|maintenance|landlord|fan|switch)\b)[^.]{0,60}\b(?:isn'?t|is not|not|won'?t|doesn'?t) (?:answering|responding|answer|respond)\b)/ },
+  { name: 'life-support', pattern: /(?:呼吸机|制氧机|氧气机|吸氧|透析机)[^。]{0,20}(?:停电了|没电了|断电了|报警|停了|不转了)|(?:停电了|没电了|断电了)[^。]{0,20}(?:呼吸机|制氧机|氧气机|透析机)|\b(?:oxygen (?:machine|concentrator)|ventilator|breathing machine|dialysis machine)\b.{0,40}\b(?:power cut|stopped|no power|alarm\w*|died|off)\b|\bstruggling to breathe\b|\bcan'?t catch (?:her|his|my) breath\b/ },
+  { name: 'crushed', pattern: /(?:压住|压着|夹住|卡住|压在)(?:了)?[^,，。没]{0,4}(?:人|腿|手|脚|头|孩子|小孩|老人)/ },
+  { name: 'falling-now', pattern: /(?:水泥|混凝土|石膏板?|瓷砖|砖块?|石块|天花板|吊顶|外墙|玻璃)[^，。]{0,8}(?:一块一块|一直|不停|还在|接连)[^，。]{0,3}往下掉|\b(?:bits|pieces|chunks|glass|tiles?|concrete|plaster)\b.{0,20}\b(?:dropping|falling|coming down)\b.{0,15}\b(?:onto|on) (?:the )?(?:path|pavement|footpath|walkway|entrance|people|pedestrians|street|road|playground)\b/ },
+  { name: 'labour', pattern: /羊水破|破水了|(?<!一|阵)阵痛|见红了|^(?!.*(?:下个?月|下周|下礼拜|预产期|月嫂|猫|狗|流浪)).*要生了|宫缩|^(?!.*\b(?:next (?:week|month)|due (?:date|in|next)|cat|dog|puppy|kitten|stray|quot\w*|charg\w*|cost\w*|price|fee|bill|paid|pay)\b).*(?:\b(?:her|my|wife'?s) waters? (?:has |have |just )?(?:broke|broken|gone)\b|\bin labou?r\b(?!\s*(?:costs?|charges?|hours?|and|fees?|rates?))|\bgoing into labou?r\b|\bcontractions\b|\bgiving birth\b|\bbaby(?:'s| is) coming\b)/ },
+  { name: 'neighbour-unseen', pattern: /^(?!.*(?:师傅|保洁|维修|出差|旅游|出国|回老家|度假|探亲))(?=.*(?:邻居|对门|隔壁|独居|老人|大爷|阿姨|大妈|奶奶|爷爷|那户|那家|叔|婆|他|她)[^。]{0,12}(?:天|星期|周|礼拜)[^，。]{0,4}没(?:见|看到|看见|见到|露面|出过门|出门|动静)(?!(?:过)?(?:人)?(?:来|收|清|修|处理|管|回复|打药|消杀|巡逻)))(?=.*(?:敲门|报纸|快递|牛奶|外卖|电话|门缝|怪味|臭味|苍蝇|屋里|家里)).*(?:没(?:有)?(?:人)?(?:应|开门|动静|反应|声音|人接)|不(?:开门|接|应)|堆|怪味|臭味|苍蝇)/ },
+  { name: 'live-shock', pattern: /^(?!.*(?:静电|麻麻的|粗糙|\bstatic\b|\bice cold\b|\bcold water\b|\bfreezing\b|\b(?:could|would|might) (?:get|be) (?:electrocuted|shocked)\b))(?:.*?)(?:(?:一碰|碰一下|摸一下|一摸|一按|按一下)[^，。冻冰冷]{0,2}就(?:麻|电手|电人|电了一下)|(?:开关|插座|水龙头|龙头|淋浴|花洒|热水器|灯|电箱|栏杆|电器|洗衣机|冰箱|插头|电线|墙|门把手|扶手|路灯|电动车|铁门|水管)[^，。]{0,12}(?:一碰|碰一下|摸一下|碰到|摸到|一摸|一按|按一下|碰|摸)[^，。冻冰冷]{0,4}(?:就)?(?:麻|电手|电人|电了一下|被电|打手|有电)|(?:一碰|碰一下|摸一下|碰到|摸到|一摸|一按|按一下|摸|碰)[^，。]{0,6}(?:开关|插座|水龙头|龙头|淋浴|花洒|热水器|灯|电箱|栏杆|电器|洗衣机|冰箱|插头|电线|门把手|扶手|路灯)[^，。冻冰冷]{0,6}(?:麻|电手|电人|电了一下|被电|有电)|\b(?:switch|socket|tap|shower|plug|light|cable|railing|outlet|appliance|fridge|washing machine|kettle|heater|wire|lamp|pole|fence|handrail|faucet)\b(?![^.]{0,40}\b(?:bill|fee|charge|price|static)\b)[^.]{0,40}\b(?:(?:gives?|giving|gave) (?:me |you |us |him |her )?(?:a )?shocks?|shocked (?:me|him|her|us)|shocks? (?:me|you|us)|zapped)\b|\b(?:got|get|getting|was|been) (?:a )?(?:shock(?:ed)?|zapped|electrocuted) (?:by|from|off) (?:the |a |my )?(?:switch|socket|tap|shower|plug|light|cable|railing|outlet|appliance|fridge|washing machine|kettle|heater|wire|lamp|pole|fence|handrail|faucet)\b|\belectrocut\w*|\btingl\w* when (?:i|you) touch)/ },
 ];
 
 /** A claim about damage already done (compensation, formal complaint, liability): complaint territory. */
-export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|(?:钱|费用?)[^,，。]{0,6}(?:你们|物业)(?:来)?出(?![来去面人个手动])|你们出钱|负责(?!人)|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|(?<![\dA-Za-z·])12345(?!\d)|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bpay for (?:the|my|our|a) (?:repairs?|damage|cleaning|replacement)\b|\bexpect you to pay\b|\bfoot the bill\b|\bI want answers\b/;
+export const CLAIM = /赔偿|索赔|赔钱|必须赔|谁赔|谁出|(?:钱|费用?)[^，。]{0,6}(?:你们|物业)(?:来)?出(?![来去面人个手动])|你们出钱|负责(?!人)|验伤|打官司|医药费|医疗费|酒店费|投诉|承担|责任|曝光|媒体|起诉|律师|损失|(?<![\dA-Za-z·])12345(?!\d)|要求.{0,6}(物业|给个说法)|给个说法|\bcompensat|\bcomplain|\bclaim|\bliab|\blawyer|\bsue\b|\bresponsib|\bpay for (?:the|my|our|a) (?:repairs?|damage|cleaning|replacement)\b|\bexpect you to pay\b|\bfoot the bill\b|\bI want answers\b/;
 
 /** Negated mentions ("没有烟了", "no smoke", "没人被困") are removed before the rules run. */
 const NEGATED = /(?:没有?|无|(?<!是)不是|并没有?|\bno|\bnot|\bwithout)\s*(?:人)?(?:被困|烟|冒烟|着火|漏气|冒火花|火花|打火|冒火|烧焦味|焦糊味|糊味|焦味|smoke|fire|one (?:is )?(?:trapped|stuck|inside)|body (?:is )?(?:trapped|stuck|inside))|(?:没有?|未|怕|以免|担心)(?:砸到|砸伤|伤到)(?:人|东西)|(?:不|没有?)咬(?:人|到人)|(?:\bno|\bnot|\bwithout)\s+(?:any\s+)?(?:smell of gas|gas smell)/g;
@@ -98,23 +101,24 @@ const NEGATED = /(?:没有?|无|(?<!是)不是|并没有?|\bno|\bnot|\bwithout)\
  * "people smoke by the door" — a nuisance complaint, not a fire) and a smoke alarm that chirps for a
  * battery or goes off while cooking. Any other cue in the message (点着, 着火, 冒烟 …) still fires.
  */
-const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾|谁抽的|抽的烟|在[^,，。]{0,6}(里|里面|楼道|电梯|阳台)抽(?![水风屉油湿])/;
+const SMOKING = /抽烟|吸烟|香烟|烟头|二手烟|烟蒂|烟瘾|谁抽的|抽的烟|在[^，。]{0,6}(里|里面|楼道|电梯|阳台)抽(?![水风屉油湿])/;
 const CIGARETTE_SMOKE_EN = /\b(?:cigarettes?|cigars?|tobacco|vape|vaping|second-?hand) smoke\b|\bsmoke from (?:his|her|their|the) (?:cigarettes?|cigars?|pipes?)\b/g;
 /** Cigarette smoke that pours, fills, billows or sets off an alarm is a fire cue after all. */
-const FIRE_CONTEXT_EN = /\bpour\w*|\bthick\b|\bfull of\b|\bfilling\b|\bbillow\w*|\bsmoulder\w*|\bsmolder\w*|\balarm\b|\bchute\b|\bbins?\b|\bcaught\b|\bflames?\b|\bburning\b/;
+const FIRE_CONTEXT_EN = /\bpour\w*|\bthick\b|\bheavy\b|\beverywhere\b|\bfull of\b|\bfilling\b|\bbillow\w*|\bsmoulder\w*|\bsmolder\w*|\balarm\b|\bdetector\b|\bchute\b|\bbin (?:store|chute|room)\b|\bin the bins?\b|\bcaught\b|\bflames?\b|\bburning\b(?! (?:incense|joss|candles?))|\bdropped\b|\bfell\b|\blit\b|\bcoming off\b|\bcarpet\b|\bsofa\b|\bcushions?\b/;
+const HABIT_EN = /\bkeeps?\b|\bevery (?:day|night|evening|morning)\b|\balways\b/;
 /** A cat or dog wandering about ("谁家丢了一只橘猫？在3号楼下面转悠") is no intruder. */
-const ANIMAL_LOITERING = /(?:猫|狗|鸟|宠物)(?:在|一直|一直在)?[^,，。人男女]{0,8}?(?:徘徊|转悠)/g;
+const ANIMAL_LOITERING = /(?<!带着|牵着|遛着|抱着)(?:猫|狗|鸟|宠物)(?:在|一直|一直在)?[^的，。人男女]{0,8}?(?:徘徊|转悠)/g;
 const SMOKING_EN = /\b(?:people|someone|somebody|they|he|she|neighbou?rs?|residents?|tenants?|guys?|workers?|staff|guards?|drivers?)\s+(?:still\s+|always\s+|often\s+|keep\s+|all\s+|constantly\s+)?smoke\b/g;
 const ALARM_BENIGN = /没电|电池|低电|误报|做饭.{0,3}响|炒菜.{0,3}响|一切正常|没有?异常|没(有)?烟(?![头灰蒂])|(应该|是不是)是?坏了|\blow battery\b|\bbattery\b|\bchirp/;
 /** A CO alarm chirping while everyone is fine: the device, not the gas (symptoms anywhere keep the rule). */
 const EVERYONE_FINE = /人都好好的|(大家|人|家里人)都(没事|挺好|正常)|没(有)?人不舒服|都没(有)?不舒服|\b(?:everyone|everybody)'s (?:fine|ok|okay|well)\b|\b(?:we|we all|everyone|everybody) (?:all |here |at home )?(?:feels?|are|is) (?:fine|ok|okay|well)\b|\bno symptoms\b/;
 const CO_ALARM = /一氧化碳报警器?|一氧化碳探测器|\b(?:carbon monoxide|co) (?:alarm|detector)s?\b/g;
 /** Children screaming at play ("一帮孩子在楼道里跑来跑去尖叫", "kids screaming in the pool area at 10pm"): noise, not violence. */
-const CHILDREN_AT_PLAY = /(?:孩子|小孩|熊孩子|小朋友|\bkids\b|\bchildren\b|\bteenagers\b|\bteens\b)[^。，,.]{0,20}(?:尖叫|\bscreaming\b|\bscreeching\b)/g;
+const CHILDREN_AT_PLAY = /(?:孩子|小孩|熊孩子|小朋友|\bkids\b|\bchildren\b|\bteenagers\b|\bteens\b)[^。，,.]{0,20}(?:尖叫|\bscreaming\b|\bscreeching\b)|(?:尖叫|\bscreaming\b|\bscreeching\b)[^。，,.]{0,4}(?:的)?(?:孩子|小孩|熊孩子|\bkids\b|\bchildren\b)/g;
 const PLAY_NOISE = /跑来跑去|玩|嬉闹|打闹|吵|睡不|午觉|扰民|\bplay(?:ing|s)?\b|\bnois\w*|\bsleep\b|\bshould be closed\b|\bevery (?:night|day|evening|afternoon)\b/;
 /** …unless a child screams because something is wrong. */
-const DISTRESS = /抱走|拉走|拖走|摸|打(?!球|闹|牌|游戏)|哭着|卡|绞|夹|受伤|流血|出血|救命|掉|摔|不见|男的|女的|叔叔|陌生|\bgrab|\bdragg|\bhurt|\bbleed|\bnot coming up\b|\bdrown|\bstuck\b|\bhelp\b|\bman\b|\bwoman\b|\bfell\b|\bcrying\b|\bbanging\b/;
-const ANIMAL_FIGHT = /\b(?:cats?|birds?|pigeons?)\s+(?:keep\s+|always\s+)?fight(?:ing)?\b|(?:猫|鸟|鸽子|狗)[^,，。人]{0,4}打架/g;
+const DISTRESS = /抱走|拉走|拖走|摸|打(?!球|闹|牌|游戏|扰)|没声|没动静|不见了|掉进|水里|哭着|卡|绞|夹|受伤|流血|出血|救命|掉|摔|不见|男的|女的|叔叔|陌生|\bgrab|\bdragg|\bhurt|\bbleed|\bnot coming up\b|\bdrown|\bstuck\b|\bhelp\b|\bman\b|\bwoman\b|\bfell\b|\bcrying\b/;
+const ANIMAL_FIGHT = /\b(?:cats?|birds?|pigeons?)\s+(?:keep\s+|always\s+)?fight(?:ing)?\b|(?:猫|鸟|鸽子|狗)[^，。人]{0,4}打架/g;
 
 /** Cisterns, taps and radiators hiss too: without them a hiss is a gas cue. */
 /** A gas pipe, meter or bottle hissing is a gas cue even next to plumbing words. */
@@ -129,14 +133,14 @@ const BARBECUE = /烧烤|烤肉|撸串|\bbarbecues?\b|\bbbqs?\b|\bgrill(?:s|ing)
 
 function removeBenign(t: string): string {
   let out = t.replace(SMOKING_EN, ' ').replace(ANIMAL_FIGHT, ' ');
-  if (!FIRE_CONTEXT_EN.test(out)) out = out.replace(CIGARETTE_SMOKE_EN, ' ');
+  if (!FIRE_CONTEXT_EN.test(out) || HABIT_EN.test(out)) out = out.replace(CIGARETTE_SMOKE_EN, ' ');
   if (!/人|男|女|\b(?:man|woman|guy|someone|somebody)\b/.test(out)) out = out.replace(ANIMAL_LOITERING, ' ');
   if (!ALARM_SOUNDING.test(out)) out = out.replace(ALARM_DEVICE, ' ');
   if (/烟花|鞭炮|炮仗|\bfireworks?\b|\bfirecrackers?\b/.test(out)) out = out.replace(/噼里啪啦|噼啪/g, ' ');
   if (PLAY_NOISE.test(out) && !DISTRESS.test(out)) out = out.replace(CHILDREN_AT_PLAY, ' ');
   if (BARBECUE.test(out)) out = out.replace(/\bsmok(?:e|y)\b|油?烟味|油烟|烟很大/g, ' ');
   if (PLUMBING_HISS.test(out) && !GAS_HISSING.test(out)) out = out.replace(/嘶嘶|\bhiss(?:ing|es)?\b/g, ' ');
-  if (SMOKING.test(out)) out = out.replace(/烟味/g, ' ').replace(/(?:有人)?在[^,，。]{0,6}(?:里|里面|楼道|电梯|阳台)抽(?![水风屉油湿])/g, ' ');
+  if (SMOKING.test(out)) out = out.replace(/烟味/g, ' ').replace(/(?:有人)?在[^，。]{0,6}(?:里|里面|楼道|电梯|阳台)抽(?![水风屉油湿])/g, ' ');
   if (ALARM_BENIGN.test(out)) out = out.replace(/烟感|烟雾报警/g, ' ');
   if (EVERYONE_FINE.test(out) && !/头晕|头疼|头痛|恶心|(?<!\bno )\bdizzy\b|(?<!\bno )\bheadache|(?<!\bno )\bnause/.test(out)) out = out.replace(CO_ALARM, ' ');
   return out;
@@ -171,8 +175,10 @@ function isHypothetical(t: string): boolean {
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
   const t = removeBenign(normalize(text).replace(NEGATED, ' '));
+  if (OVER_NOW.test(t) && !STILL_GOING.test(t)) return [];
   let hits = SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
-  if (TRAPPED_BEFORE.test(t) && !STILL_OR_AGAIN.test(t)) hits = hits.filter((h) => !TRAPPED_CUES.has(h));
+  const trappedBefore = TRAPPED_BEFORE.test(t) && TRAPPED_OVER.test(t) && !STILL_OR_AGAIN.test(t);
+  if (trappedBefore) hits = hits.filter((h) => !TRAPPED_CUES.has(h));
   if (CLAIM.test(t) && !CALL_FOR_HELP.test(t)) {
     // "家里被偷了…赔偿损失": a claim about a past crime is a complaint about the service; fire, gas,
     // smoke, people trapped stay security whatever else the message says.
@@ -182,7 +188,8 @@ export function matchSafety(text: string): string[] {
   if (hits.length > 0) return hits;
   if (PERMISSION_QUESTION.test(t)) return [];
   let hazards = HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
-  if (POWER_OFF.test(t) && !STILL_LIVE.test(t) && !HURT.test(t)) hazards = hazards.filter((h) => !ELECTRICAL_CUES.has(h));
+  if (trappedBefore) hazards = hazards.filter((h) => !TRAPPED_CUES.has(h));
+  if (POWER_OFF.test(t) && !STILL_LIVE.test(t) && !HURT.test(t)) hazards = hazards.filter((h) => !ELECTRICAL_CUES.has(h) && (h !== 'electrical-flood' || FLOODING.test(t)));
   if (HABITUAL_THROWING.test(t) && !JUST_NOW.test(t)) hazards = hazards.filter((h) => h !== 'falling-objects');
   if (MACHINE_NOT_RESPONDING.test(t) && !PERSON_EN.test(t)) hazards = hazards.filter((h) => h !== 'unresponsive');
   // "扣板掉下来砸在洗手台上了，人没事": it fell, nobody was hurt, nothing more is coming down — a repair
@@ -193,34 +200,41 @@ export function matchSafety(text: string): string[] {
 /** "如果被狗咬了应该找谁", "if someone gets stuck in the lift, who do we call?": asking what to do if something happened — an inquiry, unless something is said to be happening now. */
 const HYPOTHETICAL_QUESTION = /^(?:请问|我想问一下|想问一下|问一下|家里|楼里|平时|晚上)?(?:如果|万一|假如|要是|假设)[^，。！!]{0,30}(?:怎么办|咋办|咋整|怎么处理|应该|第一步|干啥|找谁|打什么|打哪个|吗)[^，。！!,.]{0,12}[?？]?$|^(?:what (?:if|should (?:i|we) do if)|if|(?:who|what number|which number) (?:do|should|can) (?:i|we) (?:call|contact|ring|phone)(?: first)? if (?:someone|somebody|anyone|anybody|a|an|there'?s|there is|i|we|you|people)\b)[^.!]{0,60}\?$/;
 /** "Can I put a satellite dish on my balcony railing?": asking leave to do something — the extended hazard cues stay quiet. */
-const PERMISSION_QUESTION = /^(?=[^.!?。！？]*[?？]?$)(?:^(?:hi,? |hello,? )?(?:can|may|could) (?:i|we) (?:put|install|hang|fit|mount|place|keep|store|park|build|put up|fix|attach|use)\b|^(?:am i|are we) allowed to\b|^is it (?:ok|okay|allowed) (?:to|if i)\b)/;
+const PERMISSION_QUESTION = /^(?=[^.!?。！？,，]*[?？]?$)(?!.*\b(?:breath\w*|seizure|labou?r|collapsed|bleeding|unconscious|fell|hurt|injur\w*|choking|smok(?:e|ing)|fire|ambulance|dying)\b)(?:^(?:hi,? |hello,? )?(?:can|may|could) (?:i|we) (?:put|install|hang|fit|mount|place|keep|store|park|build|put up|fix|attach|use)\b|^(?:am i|are we) allowed to\b|^is it (?:ok|okay|allowed) (?:to|if i)\b)/;
 const IF_IT_REALLY_HAPPENED = /(?:真要是?|要真)(?:着火|失火|起火|出事|发生火灾)了?[^，。！!]{0,14}(?:怎么|咋|谁|吗|[?？])/;
-const HAPPENING_NOW = /现在|正在|已经|马上|刚才|刚刚|全是烟|好多烟|很多烟|浓烟|\bright now\b|\bnow\b|\bjust now\b|\b(?:has|have|is|are|'s|'re) (?:just )?(?:collapsed|fallen|stopped breathing|trapped|stuck|bleeding|burning|on fire|unconscious|choking)\b|\b(?:isn'?t|is not|not) breathing\b/;
+const HAPPENING_NOW = /现在|正在|已经|马上|刚才|刚刚|全是烟|好多烟|很多烟|浓烟|\bright now\b|\bnow\b|\bjust now\b|\b(?:i'?m|i am|we'?re|we are) (?:stuck|trapped|locked in)\b|\b(?:swallowed|drank|fell|collapsed|fainted)\b|\bcan'?t get up\b|\b(?:is|are) (?:following|chasing|hitting|attacking)\b|\b(?:has|have|is|are|'s|'re) (?:just )?(?:collapsed|fallen|stopped breathing|trapped|stuck|bleeding|burning|on fire|unconscious|choking)\b|\b(?:isn'?t|is not|not) breathing\b/;
+/** "燃气公司来换了个阀门，现在没味了", "the gas company fixed the valve, all fine now": it is over, unless something still goes on. */
+const OVER_NOW = /现在(?:已经)?(?:没(?:有)?(?:味(?:道)?|事|烟|火|火花)了|(?:都|一切)?正常了|好了)|\b(?:all|everything(?:'s| is)) (?:fine|ok|okay|good|sorted|normal) now\b|\b(?:it'?s|we'?re|she'?s|he'?s) (?:all )?(?:fine|ok|okay) now\b/;
+const STILL_GOING = /还在|还是|还有|仍|又|再次|但|可是|\bstill\b|\bagain\b|\bbut (?!the)/;
+
 /** "上个月电梯困人到现在都没个说法", "the lift trapped my dad last month": a past entrapment told as a complaint. */
-const TRAPPED_BEFORE = /(?:上个?月|上周|上星期|上礼拜|上次|昨天|昨晚|前天|前几天|去年|年前)[^,，。！!]{0,10}(?:被困|困(?:在|了|住|人)|关在电梯)|\b(?:trapped|stuck)\b[^.!]{0,40}\b(?:last (?:week|month|night|time|year)|yesterday|the other day|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:last (?:week|month|night|year)|yesterday)\b[^.!]{0,30}\b(?:trapped|stuck)\b/;
+const TRAPPED_BEFORE = /(?:上个?月|上周|上星期|上礼拜|上次|昨天|昨晚|前天|前几天|去年|年前)[^,，。！!]{0,10}(?:电梯(?:停|卡)|被困|困(?:在|了|住|人)|关在电梯)|\b(?:trapped|stuck)\b[^.!]{0,40}\b(?:last (?:week|month|night|time|year)|yesterday|the other day|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:last (?:week|month|night|year)|yesterday)\b[^.!]{0,30}\b(?:trapped|stuck)\b/;
 /** …unless it is happening again or still going on ("昨天困过人的电梯今天又困人了"). */
-const STILL_OR_AGAIN = /又|再次|还在|还困|还没出来|还没人来|在里面|今天|今晚|今早|这会儿|正|分钟了|小时了|(?<!到)现在(?!都|也|还没|连)|快来|救命|\b(?:i'?m|i am|we'?re|we are|is|are|has been|have been) (?:still )?(?:trapped|stuck)\b|\bnow\b|\bagain\b|\bstill (?:in|inside|stuck|trapped)\b|\bright now\b|\bhelp\b/;
-const TRAPPED_CUES: ReadonlySet<string> = new Set(['被困电梯', 'trapped']);
+/** …and told as over: how long it lasted, what came after, what was (not) done. */
+const TRAPPED_OVER = /(?:困|关|等)了[^，。]{0,4}(?:分钟|小时)|困过|被困过|的事|那件事|那次|回复|答复|处理结果|后来|之后|出来后|出来以后|救出来|放出来|说法|道歉|解释|太慢|太过分|才有人|才来|没人应|没人接|\bfor (?:an|half an|\d+|two|three|forty|twenty|thirty) (?:hours?|minutes?|mins?)\b|\bpanic attack\b|\bwhere was\b|\bhaven'?t heard\b|\bno one\b|\bnobody\b|\bhospital\b/;
+const STILL_OR_AGAIN = /又|再次|还在|还困|还没出来|还没人来|今天又|今天[^，。]{0,6}困|今晚[^，。]{0,6}困|这会儿|正在|正被|分钟了|小时了|(?<!到)现在(?!都|也|还没|连)|快来|快点|赶紧|救命|^(?:stuck|trapped)\b|\bhas trapped\b|\bsend someone\b|\bplease come\b|\b(?:i'?m|i am|we'?re|we are|is|are|has been|have been) (?:still )?(?:trapped|stuck)\b|\b(?:now|still)\b[^.]{0,20}\b(?:stuck|trapped|inside)\b|\b(?:stuck|trapped|inside)\b[^.]{0,20}\bnow\b|\bagain\b|\bhelp\b/;
+const TRAPPED_CUES: ReadonlySet<string> = new Set(['被困电梯', 'trapped', 'elevator-occupied', 'stranded-in-lift']);
 
 /** "Lift B isn't responding to any buttons": a machine, not a person. */
-const MACHINE_NOT_RESPONDING = /\b(?:lift|elevator|buttons?|app|machine|gate|barrier|card|reader|system|screen|intercom|remote|lock|panel|keypad|website|printer|fob|maintenance|office|landlord|management|desk|helpline|hotline|company|agent|staff|contractor)\b[^.,]{0,30}\b(?:isn'?t|is not|not|won'?t) (?:responding|respond)\b/;
-const PERSON_EN = /\b(?:he|she|him|her|man|woman|baby|son|daughter|husband|wife|mum|mom|dad|father|mother|grandma|grandmother|grandpa|grandfather|granny|neighbou?r|child|kid|boy|girl|someone|somebody|person|lady|guy|old|flatmate|roommate|partner|friend|toddler)\b/;
+const MACHINE_NOT_RESPONDING = /\b(?:lift|elevator|buttons?|app|machine|gate|barrier|card|reader|system|screen|intercom|remote|lock|panel|keypad|website|printer|fob|maintenance|office|landlord|management|helpline|hotline|company|agent|contractor)\b[^.,]{0,30}\b(?:isn'?t|is not|not|won'?t) (?:responding|respond)\b/;
+const PERSON_EN = /\b(?:he|she|him|her|man|woman|baby|son|daughter|husband|wife|mum|mom|dad|father|mother|grandma|grandmother|grandpa|grandfather|granny|neighbou?r|child|kid|boy|girl|someone|somebody|person|lady|guy|old|flatmate|roommate|partner|friend|toddler|guard|concierge|porter|worker|driver|cleaner|gardener|resident|tenant|owner|courier|rider)\b/;
 /** "我已经把总闸关了": electrics switched off are a repair unless something is still live (a fire or smoke cue fires anyway). */
 const POWER_OFF = /关了总闸|总闸(?:已经)?关了|拉了闸|已经拉了?闸|闸(?:已经)?拉了|(?<![砸刮挖扯剪烧撞])断了电(?![线缆])|已经断电|关了电源|电源(?:已经)?关了|\b(?:turned|switched) off (?:the )?(?:power|mains|breaker|electricity)\b|\bpower(?:'s| is) (?:off|cut)\b/;
 const ELECTRICAL_CUES: ReadonlySet<string> = new Set(['electrical-fault', 'live-shock', 'water-on-electrics']);
 /** "拉了闸但是还在冒火花": switched off, yet still live. */
 /** …or someone was hurt by it ("my son got a shock… his hand has a burn mark"). */
-const HURT = /烧伤|灼伤|烫伤|受伤|伤了|送医|医院|晕|昏|倒|不动|哭|\bburn|\bhurt\b|\binjur|\bhospital\b|\bunconscious\b|\bcollapsed\b|\bcrying\b/;
-const STILL_LIVE = /还在|还是|仍|依然|但|可是|却|\bstill\b|\bbut\b/;
+const HURT = /烧伤|灼伤|烫伤|受伤|伤了|送医|医院|晕|昏|倒|不动|哭|发抖|发白|\bnumb\b|\bshaking\b|\bpale\b|\bburn|\bhurt\b|\binjur|\bhospital\b|\bunconscious\b|\bcollapsed\b|\bcrying\b/;
+const FLOODING = /水淹|积水|进水|淹|灌水|\bflood/;
+const STILL_LIVE = /还在|还是|仍|依然|依旧|一直(?!没|不)|但|可是|却|在(?:闪|滋|冒火|发烫|响)|一闪一闪|滋滋|电池|楼道|走廊|公共|\bstill\b|\bbut\b|\bspark(?:ing|s)\b|\bflicker\w*|\bbuzz\w*|\bcrackl\w*|\bbatter\w*|\bhallway\b|\bcorridor\b/;
 /** "楼上邻居老往下扔烟头": something thrown down again and again is a nuisance to stop, unless it nearly hit someone just now. */
 const HABITUAL_THROWING = /(?:老|总|经常|天天|每天)(?:是|在)?(?:往下|从楼上|从窗户|往楼下|从阳台)?(?:扔|抛|丢|倒|抖)|\b(?:keeps?|always|constantly) (?:throwing|dropping|tossing|chucking)\b/;
-const JUST_NOW = /刚|今天|这次|差点|砸到|砸伤|砸中|砸在|砸破|头上|头破|流血|受伤|小孩|老人|阿姨|婴儿车|菜刀|刀|砖|花盆|酒瓶|现在|正在|下面有人|有人(?:走|经过|路过)|\bjust now\b|\bnearly hit\b|\bright now\b/;
+const JUST_NOW = /刚|今天|这次|这会儿|又|差点|差一点|险些|孩子|女儿|儿子|婴儿|瓶|脚边|砸到|砸伤|砸中|砸在|砸破|头上|头破|流血|受伤|小孩|老人|阿姨|婴儿车|菜刀|刀|砖|花盆|酒瓶|现在|正在|下面有人|有人(?:走|经过|路过)|\bjust now\b|\bnearly hit\b|\bright now\b/;
 const FELL_NOBODY_HURT = /人没事|人都没事|没(有)?人受伤|没伤到人|没砸到人|\b(?:no ?one|nobody) (?:was |got )?(?:hurt|injured)\b/;
 const STILL_FALLING = /还在(往下)?掉|快(要)?掉|要掉|摇摇欲坠|晃|\bstill (?:falling|coming down|hanging)\b|\babout to fall\b/;
-const FALLING_CUES: ReadonlySet<string> = new Set(['falling-objects', 'hanging-object', 'structure-down']);
+const FALLING_CUES: ReadonlySet<string> = new Set(['falling-objects', 'hanging-object', 'structure-down', 'falling-now', 'crushed']);
 
 /** "有人在撬我家门，费用你们出都行，快来": a call for help outweighs a claim. */
-const CALL_FOR_HELP = /快来|快点来|赶紧来|救命|救人|\bhelp\b|\bhurry\b/;
+const CALL_FOR_HELP = /快来|快点|赶紧|赶快|马上来|救命|救人|正在|害怕|\bhelp\b|\bhurry\b|\bright now\b|\bscared\b/;
 
 /** Crime cues: security unless the message is a damage / liability claim (see CLAIM). */
 export const CRIME_CUES: ReadonlySet<string> = new Set(['小偷', '撬门', '打架', '可疑人员', 'break-in', 'fight', 'suspicious']);

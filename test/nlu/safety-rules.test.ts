@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LocalRecognizer, SAFETY_RULE_CONFIDENCE } from '../../nlu/local-recognizer.js';
-import { trainModels } from '../../nlu/model-store.js';
+import { packageRoot, trainModels } from '../../nlu/model-store.js';
 import { hasUrgency, isClaim, matchSafety, matchSeverityCues } from '../../nlu/safety-rules.js';
 import type { CorpusItem } from '../../nlu/types.js';
 
@@ -607,4 +609,54 @@ describe('nlu safety rules (review): what the new silencers must never make quie
     'I reported the bathroom leak two weeks ago and maintenance isn\'t responding',
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+});
+
+describe('nlu safety rules: emergencies told as a favour, a question or a repair', () => {
+  const fires: Array<[string, string]> = [
+    ['请问一下楼道里一股烧塑料的味道，越来越浓，是哪家在干什么吗？9楼', '焦糊味'],
+    ['你们有没有灭火毯啊 借我用一下 急 锅里的火下不去', '着火'],
+    ['请问一下楼里什么时候来电啊？我爸在家用呼吸机，停电了机器一直在报警', 'life-support'],
+    ["my nan's oxygen machine stopped with the power cut and she's struggling to breathe, is there a generator?", 'life-support'],
+    ['车库卷帘门砸下来压住一个人的腿，按钮按了没反应', 'crushed'],
+    ['the balcony glass has cracked and bits are dropping onto the path', 'falling-now'],
+    ['地下车库顶上的水泥一块一块往下掉，那条裂缝在变大', 'falling-now'],
+    ['我老公喝了装在饮料瓶里的百草枯，刚吐了，物业能不能帮忙开个车送一下', 'poisoning'],
+    ['我老婆洗澡的时候喊了一声说麻，然后就没声了，我摸水龙头也麻，怎么办', 'bathroom-unresponsive'],
+    ['我老婆洗澡的时候喊了一声说麻，然后就没声了，我摸水龙头也麻，怎么办', 'live-shock'],
+  ];
+  for (const [text, rule] of fires) {
+    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+  }
+  const quiet = [
+    '请问明天停电是几点到几点？家里有老人用制氧机，要提前准备',
+    '卫生间吊顶有块扣板掉下来砸在洗手台上了 人没事 现在顶上露个洞',
+    '健身房杠铃架的螺丝早就松了，今天砸到我儿子的脚，骨裂',
+    'The guard who stayed with my gran until the paramedics arrived was amazing, please tell him thank you',
+    '昨天晚上燃气味挺大的，燃气公司来换了个阀门，现在没味了，跟你们说一声',
+    'Smelled gas this morning but the gas company came and fixed the valve, all fine now, just letting you know',
+    '刚才插座冒了一下火花就跳闸了 现在没事了 我不敢再推上去 派个电工来看看',
+    '上周我家卧室插座冒过火花，当时就把闸拉了，一直没敢用，想找人来换个新的',
+    '昨天电梯停在两层中间，我们在里面等了四十分钟才有人来，太慢了吧',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  it('it is over only when nothing still goes on', () => {
+    assert.ok(matchSafety('灶台刚才着火了，现在没火了，但是还在冒烟').length > 0);
+    assert.ok(matchSafety('刚才电梯困住了，现在没事了，但是门还是打不开，里面还有人').length > 0);
+  });
+});
+
+describe('nlu safety rules: probes from two reviews (test/nlu/safety-probes.tsv)', () => {
+  // One line per probe: "fires" or "quiet", a tab, the message. Real emergencies the silencers must not hide,
+  // and everyday messages the cues must not fire on.
+  const probes = readFileSync(join(packageRoot(), 'test/nlu/safety-probes.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split('\t') as [string, string]);
+  it('has probes of both kinds', () => {
+    assert.ok(probes.filter(([want]) => want === 'fires').length > 40);
+    assert.ok(probes.filter(([want]) => want === 'quiet').length > 40);
+  });
+  for (const [want, text] of probes) {
+    it(`${want}: ${text}`, () => assert.equal(matchSafety(text).length > 0, want === 'fires', JSON.stringify(matchSafety(text))));
+  }
 });
