@@ -12,7 +12,7 @@ interface Rule {
 
 /** Life-safety cues (Chinese and English). Each name is the canonical cue reported in `rules`. */
 export const SAFETY_RULES: readonly Rule[] = [
-  { name: '着火', pattern: /(?<![打点]不?|不)着火|起火|失火|火灾|火警|烧起来|火苗|明火|(?:锅|油锅)里的?火|火(?:下不去|灭不了|扑不灭|灭不掉|越烧越大|越来越大)/ },
+  { name: '着火', pattern: /(?<![打点]不?|不)着火|起火|失火|火灾|火警|烧起来|火苗|明火|锅里的?(?:油)?着了|火(?:下不去|灭不了|扑不灭|灭不掉|越烧越大|越来越大)/ },
   { name: '冒烟', pattern: /冒烟|浓烟|冒黑烟|烟雾很大|(很多|好多|一大股)烟(?![头蒂灰盒味])|烟(很多|好多)/ },
   { name: '焦糊味', pattern: /焦糊味|糊味|烧焦味|焦味|烧(?:塑料|胶皮|橡胶|电线)的?(?:味|位道|气味)|(?:塑料|胶皮|橡胶|电线)烧(?:焦|着)|\bburning plastic\b|\bmelting plastic\b/ },
   { name: '燃气泄漏', pattern: /(煤气|燃气|天然气|液化气)(泄漏|泄露|漏气|漏了|味|的味道|外泄)|(煤气|燃气|天然气|液化气)(管道?|管子|阀门?|罐|瓶).{0,4}(泄漏|泄露|漏气|漏了)|漏(煤气|燃气|天然气)/ },
@@ -25,7 +25,7 @@ export const SAFETY_RULES: readonly Rule[] = [
   { name: '救命', pattern: /救命|救名|有人晕倒|晕倒了|昏迷/ },
   { name: '爆炸', pattern: /爆炸|炸了(?!锅)/ },
   { name: 'fire', pattern: /\bfire\b(?!\s*(?:extinguisher|door|exit|hydrant|alarm test|drill|escape|lane|hose|hazard|risk|safety|code|regulations?|inspection))|\bon fire\b|\bburning\b(?! (?:incense|candles?|joss|paper offerings?))|\bflames?\b/ },
-  { name: 'smoke', pattern: /\b(?:socket|plug|outlet|wires?|wiring|cables?|charger|battery|fuse ?box|meter|switch|appliance|heater|toaster|microwave|kettle|fan|tv|computer|laptop|hob|oven|dryer|bin store|bins?|rubbish|chute|car|engine|roof|kitchen|cooker|stove|boiler|motor|scooter|e-?bike)\b(?: \w+){0,3} (?:is|was|are|started|keeps?|still|and|it'?s|it is) (?:still )?smok(?:ing|es)\b|\bsmoulder\w*|\bsmolder\w*|\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
+  { name: 'smoke', pattern: /\b(?:socket|plug|outlet|wires?|wiring|cables?|charger|battery|fuse ?box|meter|switch|appliance|heater|toaster|microwave|kettle|fan|tv|computer|laptop|hob|oven|dryer|bin store|bins|chute|engine|cooker|stove|boiler|motor|scooter|e-?bike)\b(?<!\b(?:someone|somebody|people|workers?|guys?|flatmate|he|she|they|man|woman|neighbou?rs?|staff|guards?)\b.{0,40})(?: \w+){0,3} (?:is|was|are|started|still|and|it'?s|it is) (?:still )?smok(?:ing|es)\b|\bsmoulder\w*|\bsmolder\w*|\bsmoke\b(?!\s*(?:detector|alarm))|\bsmoky\b|burning smell|smell(?:s|ing)? (?:of )?(?:something )?burn/ },
   { name: 'gas', pattern: /\bgas\s*(?:leak|leaking|smell)|^(?!.*\bkettle\b)(?:.*?)(?:\bgas (?:pipe|meter|line|valve|cylinder|bottle|main|supply|tap|hob|ring|hose|canister|tank)s?\b.{0,30}\bhiss|\bhiss\w*.{0,30}\b(?:from|at|near|by|around) (?:the |a |my )?gas\b(?! station| bill| company| engineer))|smell(?:s|ing)? (?:of )?gas|\bleak(?:ing)? gas/ },
   { name: 'trapped', pattern: /\btrapped\b|\bstuck in (?:the |an |a )?(?:elevator|lift)|(?:elevator|lift) .{0,20}\bstuck\b.{0,20}\b(?:inside|people|someone|kid|child|person|man|woman)/ },
   { name: 'break-in', pattern: /\bbreak[- ]?in\b|(?<!\bwaters? (?:have |has |just )?)\bbroke in(?:to)?\b|\bbreaking in(?:to)?\b|\bburglar|\bburglary\b|\bthie(?:f|ves)\b|\bintruder|\bpicking the lock|\bpried (?:open|the)/ },
@@ -70,7 +70,7 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'weapon-object', pattern: /(拿(着|了)|抡|举|挥)(着|了)?(个|把|根)?(啤酒)?(酒)?瓶子?(互相)?砸|(拿(着|了)|抡|举|挥)(着|了)?(个|把|根)?(扳手|锤子|铁锹|棍子|板砖|砖头|铁棍|钢管|酒瓶)|互相拿.{0,6}砸|\b(?:swinging|waving) (?:a |an )?(?:bottle|wrench|hammer|bat|iron bar|brick)s?\b/ },
   { name: 'petrol', pattern: /泼汽油|倒汽油|浇汽油|\b(?:pouring|splashing|spilling|poured|splashed) (?:petrol|gasoline|fuel)\b/ },
   { name: 'choking', pattern: /噎住|卡住了?.{0,12}(说不出话|喘不上|脸(都)?(发紫|紫了|青了)|指喉咙)|卡在喉咙|\bchoking\b|\bcan'?t (?:breathe|cough)\b.{0,20}\b(?:stuck|swallow)/ },
-  { name: 'poisoning', pattern: /(喝|吃|吞)了.{0,12}(消毒液|农药|百草枯|敌敌畏|甲醇|洗洁精|漂白|84|老鼠药|药水|洗衣液|清洁剂|通渠剂|管道疏通剂|电池)|误服|\bswallowed (?:a |some )?(?:bleach|battery|button battery|pills|detergent|poison|cleaner)\b|\bdrank (?:some )?(?:bleach|detergent|cleaner)\b/ },
+  { name: 'poisoning', pattern: /(喝|吃|吞)了[^，。,]{0,12}(消毒液|农药|百草枯|敌敌畏|甲醇|洗洁精|漂白|84(?!号|栋|楼|\d)|老鼠药|药水|洗衣液|清洁剂|通渠剂|管道疏通剂|电池)|误服|\bswallowed (?:a |some )?(?:bleach|battery|button battery|pills|detergent|poison|cleaner)\b|\bdrank (?:some )?(?:bleach|detergent|cleaner)\b/ },
   { name: 'in-water', pattern: /有人落水|落水了|扑通一声.{0,12}没(了)?(声|动静)|\bsomeone (?:fell|has fallen|is) in(?:to)? the (?:pool|pond|lake|river|water)\b/ },
   { name: 'vehicle-at-people', pattern: /往人(堆|群)里开|冲向人群|\bdriving (?:at|into|towards) (?:people|the crowd|kids)\b/ },
   { name: 'stove-on', pattern: /火关不掉|关不了火|关不上火|\b(?:hob|stove|burner|gas)\b.{0,20}\bwon'?t (?:turn|switch) off\b/ },
@@ -81,10 +81,10 @@ export const HAZARD_RULES: readonly Rule[] = [
   { name: 'rotten-eggs-place', pattern: /\b(?:landing|hallway|corridor|stairwell|lobby)\b.{0,25}\brotten eggs?\b/ },
   { name: 'suspicious-bag', pattern: /\b(?:suspicious|unattended|abandoned) (?:bag|package|parcel|box|suitcase)\b/ },
   { name: 'flood-electrics-en', pattern: /\b(?:transformer|substation|switch ?room|electrical room|breaker panel)\b.{0,30}\b(?:water|flood\w*|rising)\b|\b(?:water|flood\w*)\b.{0,30}\b(?:transformer|substation)\b/ },
-  { name: 'bathroom-unresponsive', pattern: /^(?!.*(?:玩手机|打游戏|急着|追剧|刷视频)).*?(?:洗澡[^。]{0,30}(?:就)?(?:没声了|没动静了|没声音了|不出声了)|(?:(?:人|他|她|老公|老婆|爱人|我妈|我爸|妈妈|爸爸|孩子|儿子|女儿|爷爷|奶奶|老人|室友|家人|姥姥|外婆)[^，。]{0,4}(?:在|进)(?:了)?(?:卫生间|浴室|厕所|洗手间)|洗澡)[^。]{0,12}(?:半天|好久|很久|一个多?小时|两个多?小时|\d+分钟|半小时|四十分钟|[二三四五]十分钟|一小时)[^。]{0,20}(?:叫|喊|敲门|敲)[^。]{0,6}(?:不应|没(?:有)?(?:反应|动静|声音|人应|应)|不答应|不开|不理)|\b(?:he|she|my \w+|flatmate|roommate|husband|wife|son|daughter|mum|mom|dad|grandma|grandpa|partner)\b[^.]{0,40}\bin the (?:shower|bath|bathroom)\b(?![^.]{0,60}\b(?:emails?|calls?|maintenance|landlord|fan|switch)\b)[^.]{0,60}\b(?:isn'?t|is not|not|won'?t|doesn'?t) (?:answering|responding|answer|respond)\b)/ },
-  { name: 'life-support', pattern: /(?:呼吸机|制氧机|氧气机|吸氧|透析机)[^。]{0,20}(?:停电了|没电了|断电了|报警|停了|不转了)|(?:停电了|没电了|断电了)[^。]{0,20}(?:呼吸机|制氧机|氧气机|透析机)|\b(?:oxygen (?:machine|concentrator)|ventilator|breathing machine|dialysis machine)\b.{0,40}\b(?:power cut|stopped|no power|alarm\w*|died|off)\b|\bstruggling to breathe\b|\bcan'?t catch (?:her|his|my) breath\b/ },
-  { name: 'crushed', pattern: /(?:压住|压着|夹住|卡住|压在)(?:了)?[^,，。没]{0,4}(?:人|腿|手|脚|头|孩子|小孩|老人)/ },
-  { name: 'falling-now', pattern: /(?:水泥|混凝土|石膏板?|瓷砖|砖块?|石块|天花板|吊顶|外墙|玻璃)[^，。]{0,8}(?:一块一块|一直|不停|还在|接连)[^，。]{0,3}往下掉|\b(?:bits|pieces|chunks|glass|tiles?|concrete|plaster)\b.{0,20}\b(?:dropping|falling|coming down)\b.{0,15}\b(?:onto|on) (?:the )?(?:path|pavement|footpath|walkway|entrance|people|pedestrians|street|road|playground)\b/ },
+  { name: 'bathroom-unresponsive', pattern: /^(?!.*(?:玩手机|打游戏|急着|追剧|刷视频)).*?(?:(?:他|她|爸|妈|老公|老婆|爱人|孩子|儿子|女儿|爷爷|奶奶|老人|室友|家人)[^,，。]{0,8}洗澡[^。]{0,30}(?:就)?(?:没声了|没动静了|没声音了|不出声了)|(?:(?:人|他|她|老公|老婆|爱人|我妈|我爸|妈妈|爸爸|孩子|儿子|女儿|爷爷|奶奶|老人|室友|家人|姥姥|外婆)[^，。]{0,4}(?:在|进)(?:了)?(?:卫生间|浴室|厕所|洗手间)|洗澡)[^。]{0,12}(?:半天|好久|很久|一个多?小时|两个多?小时|\d+分钟|半小时|四十分钟|[二三四五]十分钟|一小时)[^。]{0,20}(?:叫|喊|敲门|敲)[^。]{0,6}(?:不应|没(?:有)?(?:反应|动静|声音|人应|应)|不答应|不开|不理)|\b(?:he|she|my \w+|flatmate|roommate|husband|wife|son|daughter|mum|mom|dad|grandma|grandpa|partner)\b[^.]{0,40}\bin the (?:shower|bath|bathroom)\b(?![^.]{0,60}\b(?:emails?|calls?|maintenance|landlord|fan|switch)\b)[^.]{0,60}\b(?:isn'?t|is not|not|won'?t|doesn'?t) (?:answering|responding|answer|respond)\b)/ },
+  { name: 'life-support', pattern: /(?:呼吸机|制氧机|氧气机|吸氧|透析机)[^。]{0,20}(?:停电了|没电了|断电了|报警|停了|不转了)|(?:停电了|没电了|断电了)[^。]{0,20}(?:呼吸机|制氧机|氧气机|透析机)|^(?!.*\b(?:bathroom|kitchen|extractor|hood|fan)\b).*\b(?:oxygen (?:machine|concentrator)|ventilator|breathing machine|dialysis machine)\b.{0,40}\b(?:power cut|stopped|no power|alarm\w*|died|off)\b|\bstruggling to breathe\b|\bcan'?t catch (?:her|his|my) breath\b/ },
+  { name: 'crushed', pattern: /(?:压住|压着|夹住|卡住|压在)(?:了)?[^,，。没]{0,4}(?:人(?!行道|家)|腿|手|脚|头(?!发)|孩子|小孩|老人)|\bpinned (?:under|beneath|by)\b|\b(?:is|are) (?:being )?crushed\b/ },
+  { name: 'falling-now', pattern: /(?:水泥|混凝土|石膏板?|瓷砖|砖块?|石块|天花板|吊顶|外墙|玻璃)[^，。]{0,8}(?:一块一块|一直|不停|还在|接连)[^，。]{0,3}往下掉|\b(?:bits|pieces|chunks|glass|tiles?|concrete|plaster)\b.{0,20}\b(?:dropping|falling|coming down)\b.{0,30}\b(?:onto|on) (?:the )?(?:path|pavement|footpath|walkway|entrance|people|pedestrians|street|road|playground)\b/ },
   { name: 'labour', pattern: /羊水破|破水了|(?<!一|阵)阵痛|见红了|^(?!.*(?:下个?月|下周|下礼拜|预产期|月嫂|猫|狗|流浪)).*要生了|宫缩|^(?!.*\b(?:next (?:week|month)|due (?:date|in|next)|cat|dog|puppy|kitten|stray|quot\w*|charg\w*|cost\w*|price|fee|bill|paid|pay)\b).*(?:\b(?:her|my|wife'?s) waters? (?:has |have |just )?(?:broke|broken|gone)\b|\bin labou?r\b(?!\s*(?:costs?|charges?|hours?|and|fees?|rates?))|\bgoing into labou?r\b|\bcontractions\b|\bgiving birth\b|\bbaby(?:'s| is) coming\b)/ },
   { name: 'neighbour-unseen', pattern: /^(?!.*(?:师傅|保洁|维修|出差|旅游|出国|回老家|度假|探亲))(?=.*(?:邻居|对门|隔壁|独居|老人|大爷|阿姨|大妈|奶奶|爷爷|那户|那家|叔|婆|他|她)[^。]{0,12}(?:天|星期|周|礼拜)[^，。]{0,4}没(?:见|看到|看见|见到|露面|出过门|出门|动静)(?!(?:过)?(?:人)?(?:来|收|清|修|处理|管|回复|打药|消杀|巡逻)))(?=.*(?:敲门|报纸|快递|牛奶|外卖|电话|门缝|怪味|臭味|苍蝇|屋里|家里)).*(?:没(?:有)?(?:人)?(?:应|开门|动静|反应|声音|人接)|不(?:开门|接|应)|堆|怪味|臭味|苍蝇)/ },
   { name: 'live-shock', pattern: /^(?!.*(?:静电|麻麻的|粗糙|\bstatic\b|\bice cold\b|\bcold water\b|\bfreezing\b|\b(?:could|would|might) (?:get|be) (?:electrocuted|shocked)\b))(?:.*?)(?:(?:一碰|碰一下|摸一下|一摸|一按|按一下)[^，。冻冰冷]{0,2}就(?:麻|电手|电人|电了一下)|(?:开关|插座|水龙头|龙头|淋浴|花洒|热水器|灯|电箱|栏杆|电器|洗衣机|冰箱|插头|电线|墙|门把手|扶手|路灯|电动车|铁门|水管)[^，。]{0,12}(?:一碰|碰一下|摸一下|碰到|摸到|一摸|一按|按一下|碰|摸)[^，。冻冰冷]{0,4}(?:就)?(?:麻|电手|电人|电了一下|被电|打手|有电)|(?:一碰|碰一下|摸一下|碰到|摸到|一摸|一按|按一下|摸|碰)[^，。]{0,6}(?:开关|插座|水龙头|龙头|淋浴|花洒|热水器|灯|电箱|栏杆|电器|洗衣机|冰箱|插头|电线|门把手|扶手|路灯)[^，。冻冰冷]{0,6}(?:麻|电手|电人|电了一下|被电|有电)|\b(?:switch|socket|tap|shower|plug|light|cable|railing|outlet|appliance|fridge|washing machine|kettle|heater|wire|lamp|pole|fence|handrail|faucet)\b(?![^.]{0,40}\b(?:bill|fee|charge|price|static)\b)[^.]{0,40}\b(?:(?:gives?|giving|gave) (?:me |you |us |him |her )?(?:a )?shocks?|shocked (?:me|him|her|us)|shocks? (?:me|you|us)|zapped)\b|\b(?:got|get|getting|was|been) (?:a )?(?:shock(?:ed)?|zapped|electrocuted) (?:by|from|off) (?:the |a |my )?(?:switch|socket|tap|shower|plug|light|cable|railing|outlet|appliance|fridge|washing machine|kettle|heater|wire|lamp|pole|fence|handrail|faucet)\b|\belectrocut\w*|\btingl\w* when (?:i|you) touch)/ },
@@ -175,18 +175,17 @@ function isHypothetical(t: string): boolean {
 /** Names of the safety cues found in the text (empty when none). */
 export function matchSafety(text: string): string[] {
   const t = removeBenign(normalize(text).replace(NEGATED, ' '));
-  if (OVER_NOW.test(t) && !STILL_GOING.test(t)) return [];
   let hits = SAFETY_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   const trappedBefore = TRAPPED_BEFORE.test(t) && TRAPPED_OVER.test(t) && !STILL_OR_AGAIN.test(t);
   if (trappedBefore) hits = hits.filter((h) => !TRAPPED_CUES.has(h));
-  if (CLAIM.test(t) && !CALL_FOR_HELP.test(t)) {
+  if (CLAIM.test(t) && !CALL_FOR_HELP.test(t) && !GOING_ON_NOW.test(t)) {
     // "家里被偷了…赔偿损失": a claim about a past crime is a complaint about the service; fire, gas,
     // smoke, people trapped stay security whatever else the message says.
     return hits.filter((h) => !CRIME_CUES.has(h));
   }
   if (isHypothetical(t)) return [];
   if (hits.length > 0) return hits;
-  if (PERMISSION_QUESTION.test(t)) return [];
+  if (PERMISSION_QUESTION.test(t) && !PERSON_EN.test(t) && !/\b(?:is|are|'s|'re) \w+ing\b/.test(t)) return [];
   let hazards = HAZARD_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
   if (trappedBefore) hazards = hazards.filter((h) => !TRAPPED_CUES.has(h));
   if (POWER_OFF.test(t) && !STILL_LIVE.test(t) && !HURT.test(t)) hazards = hazards.filter((h) => !ELECTRICAL_CUES.has(h) && (h !== 'electrical-flood' || FLOODING.test(t)));
@@ -203,16 +202,12 @@ const HYPOTHETICAL_QUESTION = /^(?:请问|我想问一下|想问一下|问一下
 const PERMISSION_QUESTION = /^(?=[^.!?。！？,，]*[?？]?$)(?!.*\b(?:breath\w*|seizure|labou?r|collapsed|bleeding|unconscious|fell|hurt|injur\w*|choking|smok(?:e|ing)|fire|ambulance|dying)\b)(?:^(?:hi,? |hello,? )?(?:can|may|could) (?:i|we) (?:put|install|hang|fit|mount|place|keep|store|park|build|put up|fix|attach|use)\b|^(?:am i|are we) allowed to\b|^is it (?:ok|okay|allowed) (?:to|if i)\b)/;
 const IF_IT_REALLY_HAPPENED = /(?:真要是?|要真)(?:着火|失火|起火|出事|发生火灾)了?[^，。！!]{0,14}(?:怎么|咋|谁|吗|[?？])/;
 const HAPPENING_NOW = /现在|正在|已经|马上|刚才|刚刚|全是烟|好多烟|很多烟|浓烟|\bright now\b|\bnow\b|\bjust now\b|\b(?:i'?m|i am|we'?re|we are) (?:stuck|trapped|locked in)\b|\b(?:swallowed|drank|fell|collapsed|fainted)\b|\bcan'?t get up\b|\b(?:is|are) (?:following|chasing|hitting|attacking)\b|\b(?:has|have|is|are|'s|'re) (?:just )?(?:collapsed|fallen|stopped breathing|trapped|stuck|bleeding|burning|on fire|unconscious|choking)\b|\b(?:isn'?t|is not|not) breathing\b/;
-/** "燃气公司来换了个阀门，现在没味了", "the gas company fixed the valve, all fine now": it is over, unless something still goes on. */
-const OVER_NOW = /现在(?:已经)?(?:没(?:有)?(?:味(?:道)?|事|烟|火|火花)了|(?:都|一切)?正常了|好了)|\b(?:all|everything(?:'s| is)) (?:fine|ok|okay|good|sorted|normal) now\b|\b(?:it'?s|we'?re|she'?s|he'?s) (?:all )?(?:fine|ok|okay) now\b/;
-const STILL_GOING = /还在|还是|还有|仍|又|再次|但|可是|\bstill\b|\bagain\b|\bbut (?!the)/;
-
 /** "上个月电梯困人到现在都没个说法", "the lift trapped my dad last month": a past entrapment told as a complaint. */
 const TRAPPED_BEFORE = /(?:上个?月|上周|上星期|上礼拜|上次|昨天|昨晚|前天|前几天|去年|年前)[^,，。！!]{0,10}(?:电梯(?:停|卡)|被困|困(?:在|了|住|人)|关在电梯)|\b(?:trapped|stuck)\b[^.!]{0,40}\b(?:last (?:week|month|night|time|year)|yesterday|the other day|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:last (?:week|month|night|year)|yesterday)\b[^.!]{0,30}\b(?:trapped|stuck)\b/;
 /** …unless it is happening again or still going on ("昨天困过人的电梯今天又困人了"). */
 /** …and told as over: how long it lasted, what came after, what was (not) done. */
-const TRAPPED_OVER = /(?:困|关|等)了[^，。]{0,4}(?:分钟|小时)|困过|被困过|的事|那件事|那次|回复|答复|处理结果|后来|之后|出来后|出来以后|救出来|放出来|说法|道歉|解释|太慢|太过分|才有人|才来|没人应|没人接|\bfor (?:an|half an|\d+|two|three|forty|twenty|thirty) (?:hours?|minutes?|mins?)\b|\bpanic attack\b|\bwhere was\b|\bhaven'?t heard\b|\bno one\b|\bnobody\b|\bhospital\b/;
-const STILL_OR_AGAIN = /又|再次|还在|还困|还没出来|还没人来|今天又|今天[^，。]{0,6}困|今晚[^，。]{0,6}困|这会儿|正在|正被|分钟了|小时了|(?<!到)现在(?!都|也|还没|连)|快来|快点|赶紧|救命|^(?:stuck|trapped)\b|\bhas trapped\b|\bsend someone\b|\bplease come\b|\b(?:i'?m|i am|we'?re|we are|is|are|has been|have been) (?:still )?(?:trapped|stuck)\b|\b(?:now|still)\b[^.]{0,20}\b(?:stuck|trapped|inside)\b|\b(?:stuck|trapped|inside)\b[^.]{0,20}\bnow\b|\bagain\b|\bhelp\b/;
+const TRAPPED_OVER = /(?:困|关|等)了[^，。]{0,4}(?:分钟|小时)|困过|被困过|的事|那件事|那次|回复|答复|处理结果|后来|之后|出来后|出来以后|救出来|放出来|说法|道歉|解释|太慢|太过分|才有人|才来|\bfor (?:an|half an|\d+|two|three|forty|twenty|thirty) (?:hours?|minutes?|mins?)\b|\bpanic attack\b|\bwhere was\b|\bhaven'?t heard\b|\bhospital\b/;
+const STILL_OR_AGAIN = /(?:^|[,，。！!？?\s])(?![^,，。！!？?]*(?:上个?月|上周|上星期|上礼拜|上次|昨天|昨晚|前天|前几天|去年|年前))[^,，。！!？?]*被(?:困|关)在|快派人|派人来|快来人|又|再次|还在|还困|还没出来|还没人来|今天又|今天[^，。]{0,6}困|今晚[^，。]{0,6}困|这会儿|正在|正被|分钟了|小时了|(?<!到)现在(?!都|也|还没|连)|快来|快点|赶紧|救命|^(?:stuck|trapped)\b|\bhas trapped\b|\bsend someone\b|\bplease come\b|\b(?:i'?m|i am|we'?re|we are|is|are|has been|have been) (?:still )?(?:trapped|stuck)\b|\b(?:now|still)\b[^.]{0,20}\b(?:stuck|trapped|inside)\b|\b(?:stuck|trapped|inside)\b[^.]{0,20}\bnow\b|\bagain\b|\bhelp\b/;
 const TRAPPED_CUES: ReadonlySet<string> = new Set(['被困电梯', 'trapped', 'elevator-occupied', 'stranded-in-lift']);
 
 /** "Lift B isn't responding to any buttons": a machine, not a person. */
@@ -223,9 +218,9 @@ const POWER_OFF = /关了总闸|总闸(?:已经)?关了|拉了闸|已经拉了?�
 const ELECTRICAL_CUES: ReadonlySet<string> = new Set(['electrical-fault', 'live-shock', 'water-on-electrics']);
 /** "拉了闸但是还在冒火花": switched off, yet still live. */
 /** …or someone was hurt by it ("my son got a shock… his hand has a burn mark"). */
-const HURT = /烧伤|灼伤|烫伤|受伤|伤了|送医|医院|晕|昏|倒|不动|哭|发抖|发白|\bnumb\b|\bshaking\b|\bpale\b|\bburn|\bhurt\b|\binjur|\bhospital\b|\bunconscious\b|\bcollapsed\b|\bcrying\b/;
+const HURT = /烧伤|灼伤|烫伤|受伤|伤了|送医|医院|晕|昏|倒|不动|哭|发抖|发白|手麻|心跳|胸闷|被电|电到|\belectrocut\w*|\blying\b|\bdizzy\b|\btingl\w*|\bgot (?:a )?shock|\bnumb\b|\bshaking\b|\bpale\b|\bburn|\bhurt\b|\binjur|\bhospital\b|\bunconscious\b|\bcollapsed\b|\bcrying\b/;
 const FLOODING = /水淹|积水|进水|淹|灌水|\bflood/;
-const STILL_LIVE = /还在|还是|仍|依然|依旧|一直(?!没|不)|但|可是|却|在(?:闪|滋|冒火|发烫|响)|一闪一闪|滋滋|电池|楼道|走廊|公共|\bstill\b|\bbut\b|\bspark(?:ing|s)\b|\bflicker\w*|\bbuzz\w*|\bcrackl\w*|\bbatter\w*|\bhallway\b|\bcorridor\b/;
+const STILL_LIVE = /还在|还是|仍|依然|依旧|一直在?(?:冒|闪|响|发烫|滋)|但|可是|却|在(?:闪|滋|冒火|发烫|响)|一闪一闪|滋滋|电池|楼道|走廊|公共|\bstill\b|\bbut\b|\bspark(?:ing|s)\b|\bflicker\w*|\bbuzz\w*|\bcrackl\w*|\bbatter\w*|\bhallway\b|\bcorridor\b/;
 /** "楼上邻居老往下扔烟头": something thrown down again and again is a nuisance to stop, unless it nearly hit someone just now. */
 const HABITUAL_THROWING = /(?:老|总|经常|天天|每天)(?:是|在)?(?:往下|从楼上|从窗户|往楼下|从阳台)?(?:扔|抛|丢|倒|抖)|\b(?:keeps?|always|constantly) (?:throwing|dropping|tossing|chucking)\b/;
 const JUST_NOW = /刚|今天|这次|这会儿|又|差点|差一点|险些|孩子|女儿|儿子|婴儿|瓶|脚边|砸到|砸伤|砸中|砸在|砸破|头上|头破|流血|受伤|小孩|老人|阿姨|婴儿车|菜刀|刀|砖|花盆|酒瓶|现在|正在|下面有人|有人(?:走|经过|路过)|\bjust now\b|\bnearly hit\b|\bright now\b/;
@@ -234,7 +229,9 @@ const STILL_FALLING = /还在(往下)?掉|快(要)?掉|要掉|摇摇欲坠|晃|\
 const FALLING_CUES: ReadonlySet<string> = new Set(['falling-objects', 'hanging-object', 'structure-down', 'falling-now', 'crushed']);
 
 /** "有人在撬我家门，费用你们出都行，快来": a call for help outweighs a claim. */
-const CALL_FOR_HELP = /快来|快点|赶紧|赶快|马上来|救命|救人|正在|害怕|\bhelp\b|\bhurry\b|\bright now\b|\bscared\b/;
+const CALL_FOR_HELP = /快来|快点来|赶紧来|赶快来|马上来|救命|救人|\bhelp\b|\bhurry\b/;
+/** …or says it is happening now ("有人在撬我家门，我要投诉你们保安", "头破了一直流血"). */
+const GOING_ON_NOW = /正在(?!走|办|处理|理赔|协商|等|申请|联系|报)|还在|一直在|一直流|一直冒|一直跟着|(?:有人|有个人|陌生人|男的|女的|醉汉|小偷)在(?:撬|偷|砸|试|拉|开|翻|跟|闹)|闹事|砸门|起不来|动不了|一动不动|昏迷|不省人事|出了事(?:你们|谁)(?:来)?(?:负责|管)|我现在(?:很|好)?害怕|\bright now\b|\b(?:is|are) (?:trying|breaking|stealing|smashing|climbing|bleeding|lying)\b|\bsomeone is \w+ing\b|\b(?:isn'?t|is not) (?:responding|breathing)\b/;
 
 /** Crime cues: security unless the message is a damage / liability claim (see CLAIM). */
 export const CRIME_CUES: ReadonlySet<string> = new Set(['小偷', '撬门', '打架', '可疑人员', 'break-in', 'fight', 'suspicious']);

@@ -632,16 +632,14 @@ describe('nlu safety rules: emergencies told as a favour, a question or a repair
     '卫生间吊顶有块扣板掉下来砸在洗手台上了 人没事 现在顶上露个洞',
     '健身房杠铃架的螺丝早就松了，今天砸到我儿子的脚，骨裂',
     'The guard who stayed with my gran until the paramedics arrived was amazing, please tell him thank you',
-    '昨天晚上燃气味挺大的，燃气公司来换了个阀门，现在没味了，跟你们说一声',
-    'Smelled gas this morning but the gas company came and fixed the valve, all fine now, just letting you know',
-    '刚才插座冒了一下火花就跳闸了 现在没事了 我不敢再推上去 派个电工来看看',
     '上周我家卧室插座冒过火花，当时就把闸拉了，一直没敢用，想找人来换个新的',
     '昨天电梯停在两层中间，我们在里面等了四十分钟才有人来，太慢了吧',
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
-  it('it is over only when nothing still goes on', () => {
-    assert.ok(matchSafety('灶台刚才着火了，现在没火了，但是还在冒烟').length > 0);
-    assert.ok(matchSafety('刚才电梯困住了，现在没事了，但是门还是打不开，里面还有人').length > 0);
+  it('"it is over now" silences nothing: a second clause may still be an emergency (现在好了，楼道里着火了)', () => {
+    assert.ok(matchSafety('燃气味很大，开窗通风了，现在没味了，我妈一直头晕想吐').length > 0);
+    assert.ok(matchSafety('说了多少次电线老化不修，现在好了，楼道里着火了').length > 0);
+    assert.ok(matchSafety("We got out and we're fine now but the flat next door is full of smoke").length > 0);
   });
 });
 
