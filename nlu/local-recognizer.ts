@@ -9,6 +9,7 @@ import { LinearModel } from './linear-model.js';
 import { loadModels, type TrainedModels, type TrainOptions } from './model-store.js';
 import { LOW_CONFIDENCE_THRESHOLD, type Recognizer } from './recognizer.js';
 import { hasUrgency, isClaim, matchSafety, matchSeverityCues } from './safety-rules.js';
+import { isPlainPraise } from './praise.js';
 import { SeverityClassifier } from './severity.js';
 import type { Alternative, Category, Locale, RecognizerResult } from './types.js';
 
@@ -81,6 +82,11 @@ export class LocalRecognizer implements Recognizer {
     if (severityCue?.severity === 'important' && safety.length === 0 && !COMPLAINT_OR_SECURITY.has(alternatives[0]!.category)) {
       alternatives = forceCategory(alternatives, 'complaint', alternatives.find((a) => a.category === 'complaint')!.confidence);
       rules.push('complaint:charge-cue');
+    }
+    // Praise with nothing against it is "other" (labelling conventions), not a complaint about the staff it names.
+    if (alternatives[0]!.category === 'complaint' && safety.length === 0 && isPlainPraise(text)) {
+      alternatives = forceCategory(alternatives, 'other', alternatives[0]!.confidence);
+      rules.push('other:praise');
     }
     const top = alternatives[0]!;
     const result = this.finish(text, locale, top.category, alternatives, rules, 'local');

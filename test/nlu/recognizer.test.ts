@@ -174,6 +174,22 @@ describe('nlu local recognizer', () => {
     assert.ok(!calm.rules.includes('model:security-preference'));
   });
 
+  it('takes praise with nothing against it for "other", not a complaint about the staff it names', async () => {
+    const items: CorpusItem[] = [
+      { text: '保洁阿姨楼道', category: 'complaint', severity: 'minor', locale: 'zh-CN' },
+      { text: '保洁阿姨楼道脏', category: 'complaint', severity: 'minor', locale: 'zh-CN' },
+      { text: '好的', category: 'other', severity: null, locale: 'zh-CN' },
+    ];
+    const small = new LocalRecognizer({ models: trainModels(items) });
+    const praise = await small.recognize('保洁阿姨每天都很认真，楼道特别干净');
+    assert.equal(praise.category, 'other');
+    assert.ok(praise.rules.includes('other:praise'));
+    assert.equal(praise.confidence, praise.alternatives[0]!.confidence);
+    for (const text of ['保洁阿姨很认真，就是楼道还是脏', '保洁阿姨辛苦了，楼道为什么没人拖？', 'Pool water is cloudy again. Lovely.']) {
+      assert.ok(!(await small.recognize(text)).rules.includes('other:praise'), text);
+    }
+  });
+
   it('createRecognizer() without CLU settings gives the local recognizer', async () => {
     const r = createRecognizer();
     assert.ok(r instanceof LocalRecognizer);
