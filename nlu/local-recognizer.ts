@@ -9,6 +9,7 @@ import { LinearModel } from './linear-model.js';
 import { loadModels, type TrainedModels, type TrainOptions } from './model-store.js';
 import { LOW_CONFIDENCE_THRESHOLD, type Recognizer } from './recognizer.js';
 import { hasUrgency, isClaim, matchSafety, matchSeverityCues } from './safety-rules.js';
+import { asksForPaidService } from './paid-service.js';
 import { isPlainPraise } from './praise.js';
 import { SeverityClassifier } from './severity.js';
 import type { Alternative, Category, Locale, RecognizerResult } from './types.js';
@@ -88,6 +89,11 @@ export class LocalRecognizer implements Recognizer {
       alternatives = forceCategory(alternatives, 'other', alternatives[0]!.confidence);
       rules.push('other:praise');
     }
+    // Asking for a paid / special service, its price or a booking is "other" (labelling conventions), not an inquiry.
+    if (INQUIRY_OR_COMPLAINT.has(alternatives[0]!.category) && safety.length === 0 && severityCue === null && asksForPaidService(text)) {
+      alternatives = forceCategory(alternatives, 'other', alternatives[0]!.confidence);
+      rules.push('other:paid-service');
+    }
     const top = alternatives[0]!;
     const result = this.finish(text, locale, top.category, alternatives, rules, 'local');
     if (this.isUnfamiliar(text, features)) result.unfamiliar = true;
@@ -149,6 +155,7 @@ function isWordFeature(feature: string): boolean {
 }
 
 const COMPLAINT_OR_SECURITY: ReadonlySet<Category> = new Set(['complaint', 'security']);
+const INQUIRY_OR_COMPLAINT: ReadonlySet<Category> = new Set(['inquiry', 'complaint']);
 
 function round(v: number): number {
   return Math.round(v * 1e4) / 1e4;

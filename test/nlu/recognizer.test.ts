@@ -190,6 +190,23 @@ describe('nlu local recognizer', () => {
     }
   });
 
+  it('takes asking for a paid service, its price or a booking for "other", not an inquiry', async () => {
+    const items: CorpusItem[] = [
+      { text: '能不能吗多少钱', category: 'inquiry', severity: null, locale: 'zh-CN' },
+      { text: '物业费多少钱', category: 'inquiry', severity: null, locale: 'zh-CN' },
+      { text: '好的', category: 'other', severity: null, locale: 'zh-CN' },
+    ];
+    const small = new LocalRecognizer({ models: trainModels(items) });
+    for (const text of ['窗帘能上门拆洗吗 大概多少钱', 'Is there pet boarding available?', '地库洗车一次多少钱，能预约吗']) {
+      const r = await small.recognize(text);
+      assert.equal(r.category, 'other', text);
+      assert.ok(r.rules.includes('other:paid-service'), text);
+    }
+    for (const text of ['在自己车位上洗车可以吗', '水费燃气费都是你们代收的吗', '洗车多收了我二十块，为什么']) {
+      assert.ok(!(await small.recognize(text)).rules.includes('other:paid-service'), text);
+    }
+  });
+
   it('createRecognizer() without CLU settings gives the local recognizer', async () => {
     const r = createRecognizer();
     assert.ok(r instanceof LocalRecognizer);
