@@ -12,6 +12,7 @@ import { hasUrgency, isClaim, matchSafety, matchSeverityCues } from './safety-ru
 import { asksForPaidService } from './paid-service.js';
 import { isPlainPraise } from './praise.js';
 import { SeverityClassifier } from './severity.js';
+import { isSluggishButWorking } from './sluggish.js';
 import type { Alternative, Category, Locale, RecognizerResult } from './types.js';
 
 /** Confidence given to a category forced by a life-safety rule (when the model was less sure). */
@@ -83,6 +84,11 @@ export class LocalRecognizer implements Recognizer {
     if (severityCue?.severity === 'important' && safety.length === 0 && !COMPLAINT_OR_SECURITY.has(alternatives[0]!.category)) {
       alternatives = forceCategory(alternatives, 'complaint', alternatives.find((a) => a.category === 'complaint')!.confidence);
       rules.push('complaint:charge-cue');
+    }
+    // A shared facility that works, but slowly, is a minor complaint (labelling conventions), not a repair.
+    if (alternatives[0]!.category === 'repair' && safety.length === 0 && isSluggishButWorking(text)) {
+      alternatives = forceCategory(alternatives, 'complaint', alternatives[0]!.confidence);
+      rules.push('complaint:sluggish');
     }
     // Praise with nothing against it is "other" (labelling conventions), not a complaint about the staff it names.
     if (alternatives[0]!.category === 'complaint' && safety.length === 0 && isPlainPraise(text)) {

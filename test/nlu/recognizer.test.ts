@@ -207,6 +207,23 @@ describe('nlu local recognizer', () => {
     }
   });
 
+  it('takes a shared facility that works, but slowly, for a minor complaint; not working at all or a slow drain stays a repair', async () => {
+    const items: CorpusItem[] = [
+      { text: '刷卡门禁按钮电梯门', category: 'repair', severity: null, locale: 'zh-CN' },
+      { text: '刷卡门禁按钮电梯门坏了', category: 'repair', severity: null, locale: 'zh-CN' },
+      { text: '态度差', category: 'complaint', severity: 'important', locale: 'zh-CN' },
+    ];
+    const small = new LocalRecognizer({ models: trainModels(items) });
+    for (const text of ['单元门刷卡要刷好几下才有反应', '电梯门关得特别慢', 'The card reader at the side gate takes ages to respond']) {
+      const r = await small.recognize(text);
+      assert.equal(r.category, 'complaint', text);
+      assert.ok(r.rules.includes('complaint:sluggish'), text);
+    }
+    for (const text of ['单元门刷卡完全没反应了，刷了十几次都打不开', 'Bathroom sink drains really slowly, takes ages to empty']) {
+      assert.ok(!(await small.recognize(text)).rules.includes('complaint:sluggish'), text);
+    }
+  });
+
   it('createRecognizer() without CLU settings gives the local recognizer', async () => {
     const r = createRecognizer();
     assert.ok(r instanceof LocalRecognizer);
