@@ -658,3 +658,31 @@ describe('nlu safety rules: probes from two reviews (test/nlu/safety-probes.tsv)
     it(`${want}: ${text}`, () => assert.equal(matchSafety(text).length > 0, want === 'fires', JSON.stringify(matchSafety(text))));
   }
 });
+
+describe('nlu safety rules: the kinds of emergency the original corpus author wrote without any keyword', () => {
+  const fires: Array<[string, string]> = [
+    ['暴雨，车库在进水，快来人', 'garage-flooding'],
+    ['地下室有很浓的味道，像是燃气', '燃气泄漏'],
+    ['着伙了 快来', '着火'],
+    ['晚上有个人站在我家窗户外面往里看，1楼', 'at-the-window'],
+    ['有人在地下车库用手电照车里面，看了好几辆', 'casing-cars'],
+    ['有个人在小区里拿着手机挨个拍车牌，还拍单元门密码', 'casing-cars'],
+    ['my car被划了，在地库', 'casing-cars'],
+    ['凌晨三点有人在我们楼道里走来走去，监控室看一下', 'night-prowler'],
+    ['有人在车库里抽烟，就在充电桩旁边，还扔烟头', 'smoking-by-fuel'],
+    ['邻居家一直在吵架，刚才听到东西砸碎了，还有小孩哭', 'row-turning-violent'],
+    ['有人在小区里推销，还硬要进我家，赶不走', 'forcing-entry'],
+    ['电梯门打开了但电梯不在这层，下面是空的，有小孩在旁边', 'lift-shaft-open'],
+    ['The glass of a balcony shattered and fell onto the walkway', 'falling-now'],
+  ];
+  for (const [text, rule] of fires) {
+    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+  }
+  const quiet = [
+    '万一地库进水了车要往哪挪',
+    '暴雨天车库会不会进水，需要挪车吗',
+    '上次地库进水 你们连夜帮我们挪车 太感谢了',
+    '前天晚上邻居家吵架砸东西，我打物业电话说不归你们管，后来是我自己报的警',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+});
