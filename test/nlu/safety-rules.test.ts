@@ -686,3 +686,32 @@ describe('nlu safety rules: the kinds of emergency the original corpus author wr
   ];
   for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
 });
+
+describe('nlu safety rules: an emergency now, told with an earlier incident and a complaint about it', () => {
+  const fires: Array<[string, string]> = [
+    ['上周困过人的那部3号梯，后来你们说修好了，结果又卡在12楼和13楼中间，里面有人在喊', 'stranded-in-lift'],
+    ['去年车库被淹过一次，赔偿到现在都没谈下来。雨一直下，B1的水已经漫过车轮了，越涨越快', 'garage-flooding'],
+    ['外墙瓷砖上个月掉过一次，说要修后来也没修，又往下掉了，刚砸到一辆电动车，旁边就是人', 'falling-on-people'],
+    ['上周有人在乐园露下体，报了之后你们说加强巡逻，他又来了，就在滑梯旁边对着小孩', 'indecent-exposure'],
+    ['昨天投诉过那家装修的，物业说会去沟通，结果他们把燃气管打穿了，咝咝地漏气，整层都是味', '燃气泄漏'],
+    ['上个月走丢过一次的张阿姨，后来家属还送了锦旗，她又自己出去了，老年痴呆，出门快两个小时，天快黑了', 'missing-person'],
+    ['楼下装修的上周砸墙，我说过墙裂了，物业之后也没来看，整面墙的裂缝越来越大，在掉灰，楼板咯吱响', 'structure-failing'],
+    ['上周停车场有车自燃你们后来贴了通知，今天B1又有辆新能源车冒白烟，还有爆响声', '冒烟'],
+    ['谢谢上周的检修，但是5栋电梯刚刚从10楼直接滑到3楼才停住，里面的人吓坏了，门也打不开', 'lift-fall'],
+    ['上周两户因为车位打过一架，后来说赔钱了事，又打起来了，一个拿着铁锹往人身上抡', '打架'],
+    ['前天投诉过地库有车开太快，没人处理，一个小孩被倒车撞了，躺在地上不动', 'unresponsive'],
+    ["The guy who was hanging around our building yesterday is back, even after the guard moved him on. He's trying the handle of my front door.", 'intruder-now'],
+    ['Last time I reported the loose dog nobody came. It\'s in the playground biting a child, there\'s blood.', 'dog-attack'],
+    ['The hornet nest I told you about last week is still there. They\'re swarming the playground and a child is stung all over and wheezing.', 'stings'],
+    ["The exterior tiles that fell last month were never repaired afterwards. They're coming down again — one just smashed next to the pram area.", 'falling-on-people'],
+  ];
+  for (const [text, rule] of fires) {
+    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+  }
+  const quiet = [
+    '墙面裂缝越来越大了',
+    '家里老人有点老年痴呆，可以在门岗登记一下他的照片吗？万一走丢了好认',
+    '上周楼下两个人打起来了，保安就站在旁边看，什么也不管，太不负责了',
+  ];
+  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+});
