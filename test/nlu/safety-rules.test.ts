@@ -20,6 +20,20 @@ function noSecurityModel(): LocalRecognizer {
   return new LocalRecognizer({ models: trainModels(items) });
 }
 
+
+/** One test per message: it fires the named rule. */
+function itFires(cases: ReadonlyArray<readonly [string, string]>): void {
+  for (const [text, rule] of cases) it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
+}
+/** One test per message: some rule fires. */
+function itFiresSome(texts: readonly string[], title = 'fires'): void {
+  for (const text of texts) it(`${title}: ${text}`, () => assert.ok(matchSafety(text).length > 0, JSON.stringify(matchSafety(text))));
+}
+/** One test per message: no rule fires. */
+function itStaysQuiet(texts: readonly string[], title = 'stays quiet'): void {
+  for (const text of texts) it(`${title}: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+}
+
 describe('nlu safety rules', () => {
   const zh = ['厨房着火了', '楼道里冒烟', '家里有焦糊味', '煤气泄漏了', '燃气泄漏', '我被困电梯里了', '有小偷', '有人在撬门', '楼下有人打架', '小区有可疑人员', '救命'];
   const en = ['there is a fire in the garage', 'smoke coming out of 501', 'I think there is a gas leak', 'my son is trapped in the lift', 'someone tried a break-in at my flat'];
@@ -251,9 +265,7 @@ describe('nlu safety rules: collapse, self-harm, children at risk, CO, electrica
     ['吊灯晃来晃去，快掉下来了', 'hanging-object'],
     ['半夜有人敲门，问是谁也不说', 'intruder'],
   ];
-  for (const [text, rule] of fires) {
-    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
-  }
+  itFires(fires);
   const quiet = [
     '烟感没电了一直响，家里没有烟',
     '烟感报警器一直嘀嘀响，应该是没电了，家里没有烟',
@@ -271,7 +283,7 @@ describe('nlu safety rules: collapse, self-harm, children at risk, CO, electrica
     '楼下的树倒了，挡住了路，能清理一下吗',
     '空调外机支架松了，摇摇晃晃的',
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
 
   it('urgency cues (needed by the security preference) skip alarm equipment and emergency exits', () => {
     for (const t of ['快来人，楼下不对劲', '救命', '我很害怕', 'Please hurry, something is wrong', 'call the police']) assert.ok(hasUrgency(t), t);
@@ -299,7 +311,7 @@ describe('nlu safety rules: everyday messages that only sound like danger', () =
     '钥匙卡在窗户缝里拿不出来',
     '单元门要跳一下才开，门禁不灵',
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
 
   const stillDanger: Array<[string, string]> = [
     ['快打120，我爸躺着不动', 'medical'],
@@ -394,9 +406,7 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     ['我爸突然说话不利索了，嘴有点歪', 'stroke-signs'],
     ['My neighbour is slurring her words and her face is drooping', 'stroke-signs'],
   ];
-  for (const [text, rule] of fires) {
-    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
-  }
+  itFires(fires);
   const quiet = [
     '卫生间的灯一直闪，麻烦换个灯管',
     '停水了，楼道灯也一直在闪',
@@ -445,7 +455,7 @@ describe('nlu safety rules: water on live electrics, an elder who cannot be reac
     '电梯里老有一股烟味，肯定有人在里面抽',
     "The CO alarm keeps chirping, everyone's fine, no headaches",
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
 });
 
 describe('nlu safety rules: farewell messages, weapons at hand, poisoning, choking, someone in the water, cars at people and more', () => {
@@ -472,9 +482,7 @@ describe('nlu safety rules: farewell messages, weapons at hand, poisoning, choki
     ['Flood water is rising towards the transformer in the car park', 'flood-electrics-en'],
     ['天花板的灯里面在滴水，灯一闪一闪的', 'water-on-electrics'],
   ];
-  for (const [text, rule] of fires) {
-    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
-  }
+  itFires(fires);
   const quiet = [
     'Someone keeps propping the entrance door open with a brick',
     '滑梯的螺丝松了好久，最后是我自己拿扳手拧的',
@@ -483,7 +491,7 @@ describe('nlu safety rules: farewell messages, weapons at hand, poisoning, choki
     '我们家要换燃气灶，有推荐的师傅吗',
     '孩子的书包落在电梯里了，粉色的',
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
 });
 
 describe('nlu: messages with nothing the corpus knows', () => {
@@ -511,9 +519,7 @@ describe('nlu safety rules: labour, a neighbour unseen for days, live electrics 
     ['楼上的水漏进我家配电箱了，箱子里啪啪响，我不敢去拉闸', 'electrical-fault'],
     ['楼上有人一直往下扔酒瓶 砸得砰砰响 下面有人走', 'falling-objects'],
   ];
-  for (const [text, rule] of fires) {
-    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
-  }
+  itFires(fires);
   const quiet = [
     '热水器漏电，一碰水有点麻，已经关了总闸，麻烦来查',
     '卫生间插座边上有点发黑，我已经把总闸关了，能不能派个电工来看看',
@@ -530,7 +536,7 @@ describe('nlu safety rules: labour, a neighbour unseen for days, live electrics 
     '楼上邻居老往下扔烟头，我家晾的衣服被烫了好几个洞',
     '上周我车被楼上掉下来的花盆砸了个坑，物业一直推说不归你们管，修车的钱必须你们出',
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
 });
 
 describe('nlu safety rules: being trapped in a lift, told afterwards', () => {
@@ -540,7 +546,7 @@ describe('nlu safety rules: being trapped in a lift, told afterwards', () => {
     "The lift trapped my dad last month and we still haven't heard a single word from you.",
     '昨晚电梯把我困了二十分钟，按紧急按钮半天才有人应',
   ];
-  for (const text of afterwards) it(`is no emergency: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(afterwards, 'is no emergency');
   const stillGoingOn = [
     '昨天困过人的电梯今天又困人了',
     '上次被困的那部电梯，现在我妈又被困在里面了',
@@ -551,7 +557,7 @@ describe('nlu safety rules: being trapped in a lift, told afterwards', () => {
     '上周那窝马蜂我报过，你们说会处理，后来也没动静，一群马蜂追着孩子蛰，孩子脸肿了喘不上气',
     'Reported a gas smell last night and nobody came. It is much stronger and my husband feels dizzy.',
   ];
-  for (const text of stillGoingOn) it(`is still an emergency: ${text}`, () => assert.ok(matchSafety(text).length > 0, JSON.stringify(matchSafety(text))));
+  itFiresSome(stillGoingOn, 'is still an emergency');
 });
 
 describe('nlu safety rules (review): what the new silencers must never make quiet, and what the new cues must not fire on', () => {
@@ -588,7 +594,7 @@ describe('nlu safety rules (review): what the new silencers must never make quie
     '有个老人热晕在路边',
     '快递小哥在楼下中暑，倒在树荫下',
   ];
-  for (const text of stillEmergencies) it(`fires: ${text}`, () => assert.ok(matchSafety(text).length > 0, JSON.stringify(matchSafety(text))));
+  itFiresSome(stillEmergencies);
   const quiet = [
     '我老婆下个月要生了，想问下小区有没有推荐的月嫂',
     '我家母猫快要生了，楼道能放个纸箱吗',
@@ -608,7 +614,7 @@ describe('nlu safety rules (review): what the new silencers must never make quie
     '暖气片一直嘶嘶响，我们这是燃气锅炉供暖的',
     'I reported the bathroom leak two weeks ago and maintenance isn\'t responding',
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
 });
 
 describe('nlu safety rules: emergencies told as a favour, a question or a repair', () => {
@@ -624,9 +630,7 @@ describe('nlu safety rules: emergencies told as a favour, a question or a repair
     ['我老婆洗澡的时候喊了一声说麻，然后就没声了，我摸水龙头也麻，怎么办', 'bathroom-unresponsive'],
     ['我老婆洗澡的时候喊了一声说麻，然后就没声了，我摸水龙头也麻，怎么办', 'live-shock'],
   ];
-  for (const [text, rule] of fires) {
-    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
-  }
+  itFires(fires);
   const quiet = [
     '请问明天停电是几点到几点？家里有老人用制氧机，要提前准备',
     '卫生间吊顶有块扣板掉下来砸在洗手台上了 人没事 现在顶上露个洞',
@@ -635,7 +639,7 @@ describe('nlu safety rules: emergencies told as a favour, a question or a repair
     '上周我家卧室插座冒过火花，当时就把闸拉了，一直没敢用，想找人来换个新的',
     '昨天电梯停在两层中间，我们在里面等了四十分钟才有人来，太慢了吧',
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
   it('"it is over now" silences nothing: a second clause may still be an emergency (现在好了，楼道里着火了)', () => {
     assert.ok(matchSafety('燃气味很大，开窗通风了，现在没味了，我妈一直头晕想吐').length > 0);
     assert.ok(matchSafety('说了多少次电线老化不修，现在好了，楼道里着火了').length > 0);
@@ -675,16 +679,14 @@ describe('nlu safety rules: the kinds of emergency the original corpus author wr
     ['电梯门打开了但电梯不在这层，下面是空的，有小孩在旁边', 'lift-shaft-open'],
     ['The glass of a balcony shattered and fell onto the walkway', 'falling-now'],
   ];
-  for (const [text, rule] of fires) {
-    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
-  }
+  itFires(fires);
   const quiet = [
     '万一地库进水了车要往哪挪',
     '暴雨天车库会不会进水，需要挪车吗',
     '上次地库进水 你们连夜帮我们挪车 太感谢了',
     '前天晚上邻居家吵架砸东西，我打物业电话说不归你们管，后来是我自己报的警',
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
 });
 
 describe('nlu safety rules: an emergency now, told with an earlier incident and a complaint about it', () => {
@@ -705,13 +707,11 @@ describe('nlu safety rules: an emergency now, told with an earlier incident and 
     ['The hornet nest I told you about last week is still there. They\'re swarming the playground and a child is stung all over and wheezing.', 'stings'],
     ["The exterior tiles that fell last month were never repaired afterwards. They're coming down again — one just smashed next to the pram area.", 'falling-on-people'],
   ];
-  for (const [text, rule] of fires) {
-    it(`fires ${rule}: ${text}`, () => assert.ok(matchSafety(text).includes(rule), JSON.stringify(matchSafety(text))));
-  }
+  itFires(fires);
   const quiet = [
     '墙面裂缝越来越大了',
     '家里老人有点老年痴呆，可以在门岗登记一下他的照片吗？万一走丢了好认',
     '上周楼下两个人打起来了，保安就站在旁边看，什么也不管，太不负责了',
   ];
-  for (const text of quiet) it(`stays quiet: ${text}`, () => assert.deepEqual(matchSafety(text), []));
+  itStaysQuiet(quiet);
 });
