@@ -12,6 +12,7 @@ import { hasUrgency, isClaim, matchSafety, matchSeverityCues } from './safety-ru
 import { asksForPaidService } from './paid-service.js';
 import { isPlainPraise } from './praise.js';
 import { SeverityClassifier } from './severity.js';
+import { isSmallTalk } from './small-talk.js';
 import { isSluggishButWorking } from './sluggish.js';
 import type { Alternative, Category, Locale, RecognizerResult } from './types.js';
 
@@ -89,6 +90,11 @@ export class LocalRecognizer implements Recognizer {
     if (alternatives[0]!.category === 'repair' && safety.length === 0 && isSluggishButWorking(text)) {
       alternatives = forceCategory(alternatives, 'complaint', alternatives[0]!.confidence);
       rules.push('complaint:sluggish');
+    }
+    // Questions to the bot about itself, the date or the weather are chit-chat: "other" (labelling conventions).
+    if (alternatives[0]!.category === 'inquiry' && safety.length === 0 && isSmallTalk(text)) {
+      alternatives = forceCategory(alternatives, 'other', alternatives[0]!.confidence);
+      rules.push('other:small-talk');
     }
     // Praise with nothing against it is "other" (labelling conventions), not a complaint about the staff it names.
     if (alternatives[0]!.category === 'complaint' && safety.length === 0 && isPlainPraise(text)) {

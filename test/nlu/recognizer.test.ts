@@ -224,6 +224,21 @@ describe('nlu local recognizer', () => {
     }
   });
 
+  it('takes questions to the bot about itself, the date or the weather for chit-chat ("other"), not inquiries', async () => {
+    const items: CorpusItem[] = [
+      { text: '什么几号吗', category: 'inquiry', severity: null, locale: 'zh-CN' },
+      { text: '物业费怎么交', category: 'inquiry', severity: null, locale: 'zh-CN' },
+      { text: '好的', category: 'other', severity: null, locale: 'zh-CN' },
+    ];
+    const small = new LocalRecognizer({ models: trainModels(items) });
+    for (const text of ['你会干什么', '今天几号', 'What can you do?']) {
+      const r = await small.recognize(text);
+      assert.equal(r.category, 'other', text);
+      assert.ok(r.rules.includes('other:small-talk'), text);
+    }
+    assert.ok(!(await small.recognize('请问小区游泳池今天开吗')).rules.includes('other:small-talk'));
+  });
+
   it('createRecognizer() without CLU settings gives the local recognizer', async () => {
     const r = createRecognizer();
     assert.ok(r instanceof LocalRecognizer);
