@@ -16,7 +16,7 @@ export type ResidentCommand =
   | { kind: 'startCategory'; category: 'repair' | 'complaint' | 'inquiry' };
 
 const MENU = /^(你好|您好|菜单|主菜单|开始|hi|hello|hello there|hey|menu|start)[\s!！。.]*$/i;
-const HELP = /^(help|帮助|\?|？)[\s!！。.]*$/i;
+const HELP = /^(help|帮助|\?|？|你(?:会|能|可以)(?:干|做)(?:什么|啥)|你是谁|what can you do|what do you do|who are you|how does this work)[\s!！。.?？]*$/i;
 const CANCEL = /^(取消|cancel|quit|stop|退出|不要了|算了)[\s!！。.]*$/i;
 const MY_TICKETS = /^(查询工单|我的工单|我的报修|查工单|工单查询|my tickets|my requests|check my tickets|status)[\s!！。.]*$/i;
 const LINK = /^(关联房屋|关联房号|认证房屋|link (my )?(home|household|flat|apartment)|link household)[\s!！。.]*$/i;

@@ -46,6 +46,8 @@ describe('resident desk helpers', () => {
     assert.deepEqual(readCommand('你好'), { kind: 'menu' });
     assert.deepEqual(readCommand('hello there'), { kind: 'menu' });
     assert.deepEqual(readCommand('帮助'), { kind: 'help' });
+    assert.deepEqual(readCommand('你会干什么？'), { kind: 'help' });
+    assert.deepEqual(readCommand('What can you do?'), { kind: 'help' });
     assert.deepEqual(readCommand('取消'), { kind: 'cancel' });
     assert.deepEqual(readCommand('我的报修'), { kind: 'myTickets' });
     assert.deepEqual(readCommand('My tickets'), { kind: 'myTickets' });
