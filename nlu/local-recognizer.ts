@@ -8,12 +8,9 @@ import { CJK, detectLanguage, extractFeatures } from './features.js';
 import { LinearModel } from './linear-model.js';
 import { loadModels, type TrainedModels, type TrainOptions } from './model-store.js';
 import { LOW_CONFIDENCE_THRESHOLD, type Recognizer } from './recognizer.js';
+import { CONVENTION_RULES } from './conventions.js';
 import { hasUrgency, isClaim, matchSafety, matchSeverityCues } from './safety-rules.js';
-import { asksForPaidService } from './paid-service.js';
-import { isPlainPraise } from './praise.js';
 import { SeverityClassifier } from './severity.js';
-import { isSmallTalk } from './small-talk.js';
-import { isSluggishButWorking } from './sluggish.js';
 import type { Alternative, Category, Locale, RecognizerResult } from './types.js';
 
 /** Confidence given to a category forced by a life-safety rule (when the model was less sure). */
@@ -86,25 +83,13 @@ export class LocalRecognizer implements Recognizer {
       alternatives = forceCategory(alternatives, 'complaint', alternatives.find((a) => a.category === 'complaint')!.confidence);
       rules.push('complaint:charge-cue');
     }
-    // A shared facility that works, but slowly, is a minor complaint (labelling conventions), not a repair.
-    if (alternatives[0]!.category === 'repair' && safety.length === 0 && isSluggishButWorking(text)) {
-      alternatives = forceCategory(alternatives, 'complaint', alternatives[0]!.confidence);
-      rules.push('complaint:sluggish');
-    }
-    // Questions to the bot about itself, the date or the weather are chit-chat: "other" (labelling conventions).
-    if (alternatives[0]!.category === 'inquiry' && safety.length === 0 && isSmallTalk(text)) {
-      alternatives = forceCategory(alternatives, 'other', alternatives[0]!.confidence);
-      rules.push('other:small-talk');
-    }
-    // Praise with nothing against it is "other" (labelling conventions), not a complaint about the staff it names.
-    if (alternatives[0]!.category === 'complaint' && safety.length === 0 && isPlainPraise(text)) {
-      alternatives = forceCategory(alternatives, 'other', alternatives[0]!.confidence);
-      rules.push('other:praise');
-    }
-    // Asking for a paid / special service, its price or a booking is "other" (labelling conventions), not an inquiry.
-    if (INQUIRY_OR_COMPLAINT.has(alternatives[0]!.category) && safety.length === 0 && severityCue === null && asksForPaidService(text)) {
-      alternatives = forceCategory(alternatives, 'other', alternatives[0]!.confidence);
-      rules.push('other:paid-service');
+    // Labelling conventions the model cannot learn alone (slow-but-working is a complaint, praise and paid services are other …).
+    if (safety.length === 0) {
+      for (const convention of CONVENTION_RULES) {
+        if (!convention.from.has(alternatives[0]!.category) || !convention.applies(text, severityCue)) continue;
+        alternatives = forceCategory(alternatives, convention.to, alternatives[0]!.confidence);
+        rules.push(convention.name);
+      }
     }
     const top = alternatives[0]!;
     const result = this.finish(text, locale, top.category, alternatives, rules, 'local');
@@ -167,7 +152,6 @@ function isWordFeature(feature: string): boolean {
 }
 
 const COMPLAINT_OR_SECURITY: ReadonlySet<Category> = new Set(['complaint', 'security']);
-const INQUIRY_OR_COMPLAINT: ReadonlySet<Category> = new Set(['inquiry', 'complaint']);
 
 function round(v: number): number {
   return Math.round(v * 1e4) / 1e4;

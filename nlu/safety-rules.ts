@@ -150,9 +150,9 @@ const CO_REALLY_ALARMING = /\bnot (?:a |the |just (?:a |the )?)?low[- ]battery\b
 const CO_SYMPTOMS = /头晕|头疼|头痛|恶心|吐|呕|昏|晕|叫不醒|嗜睡|迷糊|没力气|(?<!\bno )\bdizzy\b|(?<!\bno )\bheadache|(?<!\bno )\bnause|\bvomit\w*|\bbeing sick\b|\bthrowing up\b|\bdrows\w*|\bsleepy\b|\bconfused\b|\bfaint\w*|\bcollaps\w*|\bunconscious\b|\bwon'?t wake\b|\bcan'?t wake\b|\bweak\b|\bfloppy\b|\blethargic\b|\blimp\b|\blistless\b|\b(?:feel|feels|feeling|felt) (?:really |very |so )?(?:sick|ill|unwell|rough|faint|funny)\b/;
 const ANIMAL_FIGHT = /\b(?:cats?|birds?|pigeons?)\s+(?:keep\s+|always\s+)?fight(?:ing)?\b|(?:猫|鸟|鸽子|狗)[^，。人]{0,4}打架/g;
 
-/** Cisterns, taps and radiators hiss too: without them a hiss is a gas cue. */
 /** A gas pipe, meter or bottle hissing is a gas cue even next to plumbing words. */
 const GAS_HISSING = /(?:燃气|煤气|天然气|液化气)(?:管|表|阀|罐|瓶|灶|软管)[^,，。]{0,10}嘶嘶|嘶嘶[^,，。]{0,10}(?:燃气|煤气|天然气|液化气)|\bgas (?:pipe|meter|line|valve|cylinder|bottle|main|supply|tap|hob|ring|hose|canister|tank)s?\b.{0,30}\bhiss|\bhiss\w*.{0,30}\b(?:from|at|near|by|around) (?:the |a |my )?gas\b/;
+/** Cisterns, taps and radiators hiss too: without them a hiss is a gas cue. */
 const PLUMBING_HISS = /马桶|水箱|水龙头|水管|暖气|\b(?:toilet|cistern|tap|radiator|pipes?)\b/;
 
 /** A smoke or CO alarm counts only when it sounds: asking who installs one or whether it is required is not an alarm. */
@@ -285,9 +285,9 @@ const IF_IT_REALLY_HAPPENED = /(?:真要是?|要真)(?:着火|失火|起火|出�
 const HAPPENING_NOW = /现在|正在|已经|马上|刚才|刚刚|(?:再|还)不(?:来|到|救)|还没(?:来|到)|\b(?:doesn'?t|don'?t|does not|do not) (?:come|get here|arrive|turn up)\b|\bhasn'?t (?:come|arrived|turned up)\b|全是烟|好多烟|很多烟|浓烟|\bright now\b|\bnow\b|\bjust now\b|\b(?:i'?m|i am|we'?re|we are) (?:stuck|trapped|locked in)\b|\b(?:swallowed|drank|fell|collapsed|fainted)\b|\bcan'?t get up\b|\b(?:is|are) (?:following|chasing|hitting|attacking)\b|\b(?:my \w+|he|she|they|we|i)(?: is| are| has| have|'s|'re|'m| am)? (?:just )?(?:been )?(?:collapsed|fallen|stopped breathing|trapped|stuck|bleeding|burning|on fire|unconscious|choking)\b|\b(?:isn'?t|is not|not) breathing\b/;
 /** "上个月电梯困人到现在都没个说法", "the lift trapped my dad last month": a past entrapment told as a complaint. */
 const TRAPPED_BEFORE = /(?:上个?月|上周|上星期|上礼拜|上次|昨天|昨晚|前天|前几天|去年|年前)[^,，。！!]{0,10}(?:电梯(?:停|卡)|被困|困(?:在|了|住|人)|关在电梯)|\b(?:trapped|stuck)\b[^.!]{0,40}\b(?:last (?:week|month|night|time|year)|yesterday|the other day|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:last (?:week|month|night|year)|yesterday)\b[^.!]{0,30}\b(?:trapped|stuck)\b/;
-/** …unless it is happening again or still going on ("昨天困过人的电梯今天又困人了"). */
 /** …and told as over: how long it lasted, what came after, what was (not) done. */
 const TRAPPED_OVER = /(?:困|关|等)了[^，。]{0,4}(?:分钟|小时)|困过|被困过|的事|那件事|那次|回复|答复|处理结果|后来|之后|出来后|出来以后|救出来|放出来|说法|道歉|解释|太慢|太过分|才有人|才来|\bfor (?:an|half an|\d+|two|three|forty|twenty|thirty) (?:hours?|minutes?|mins?)\b|\bpanic attack\b|\bwhere was\b|\bhaven'?t heard\b|\bhospital\b/;
+/** …unless it is happening again or still going on ("昨天困过人的电梯今天又困人了"). */
 const STILL_OR_AGAIN = /(?:^|[,，。！!？?\s])(?![^,，。！!？?]*(?:上个?月|上周|上星期|上礼拜|上次|昨天|昨晚|前天|前几天|去年|年前))[^,，。！!？?]*被(?:困|关)在|快派人|派人来|快来人|又|再次|还在|还困|还没出来|还没人来|今天又|今天[^，。]{0,6}困|今晚[^，。]{0,6}困|这会儿|正在|正被|分钟了|小时了|(?<!到)现在(?!都|也|还没|连)|快来|快点|赶紧|救命|^(?:stuck|trapped)\b|\bhas trapped\b|\bsend someone\b|\bplease come\b|\b(?:i'?m|i am|we'?re|we are|is|are|has been|have been) (?:still )?(?:trapped|stuck)\b|\b(?:now|still)\b[^.]{0,20}\b(?:stuck|trapped|inside)\b|\b(?:stuck|trapped|inside)\b[^.]{0,20}\bnow\b|\bagain\b|\bhelp\b/;
 const TRAPPED_CUES: ReadonlySet<string> = new Set(['被困电梯', 'trapped', 'elevator-occupied', 'stranded-in-lift']);
 
@@ -297,10 +297,10 @@ const PERSON_EN = /\b(?:he|she|him|her|man|woman|baby|son|daughter|husband|wife|
 /** "我已经把总闸关了": electrics switched off are a repair unless something is still live (a fire or smoke cue fires anyway). */
 const POWER_OFF = /关了总闸|总闸(?:已经)?关了|拉了闸|已经拉了?闸|闸(?:已经)?拉了|(?<![砸刮挖扯剪烧撞])断了电(?![线缆])|已经断电|关了电源|电源(?:已经)?关了|\b(?:turned|switched) off (?:the )?(?:power|mains|breaker|electricity)\b|\bpower(?:'s| is) (?:off|cut)\b/;
 const ELECTRICAL_CUES: ReadonlySet<string> = new Set(['electrical-fault', 'live-shock', 'water-on-electrics']);
-/** "拉了闸但是还在冒火花": switched off, yet still live. */
-/** …or someone was hurt by it ("my son got a shock… his hand has a burn mark"). */
+/** …unless someone was hurt by it ("my son got a shock… his hand has a burn mark"). */
 const HURT = /烧伤|灼伤|烫伤|受伤|伤了|送医|医院|晕|昏|倒|不动|哭|发抖|发白|手麻|心跳|胸闷|被电|电到|\belectrocut\w*|\blying\b|\bdizzy\b|\btingl\w*|\bgot (?:a )?shock|\bnumb\b|\bshaking\b|\bpale\b|\bburn|\bhurt\b|\binjur|\bhospital\b|\bunconscious\b|\bcollapsed\b|\bcrying\b/;
 const FLOODING = /水淹|积水|进水|淹|灌水|\bflood/;
+/** …or it is still live ("拉了闸但是还在冒火花"). */
 const STILL_LIVE = /还在|还是|仍|依然|依旧|一直在?(?:冒|闪|响|发烫|滋)|但|可是|却|在(?:闪|滋|冒火|发烫|响)|一闪一闪|滋滋|电池|楼道|走廊|公共|\bstill\b|\bbut\b|\bspark(?:ing|s)\b|\bflicker\w*|\bbuzz\w*|\bcrackl\w*|\bbatter\w*|\bhallway\b|\bcorridor\b/;
 /** "楼上邻居老往下扔烟头": something thrown down again and again is a nuisance to stop, unless it nearly hit someone just now. */
 const HABITUAL_THROWING = /(?:老|总|经常|天天|每天)(?:是|在)?(?:往下|从楼上|从窗户|往楼下|从阳台)?(?:扔|抛|丢|倒|抖)|\b(?:keeps?|always|constantly) (?:throwing|dropping|tossing|chucking)\b/;
