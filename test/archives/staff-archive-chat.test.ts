@@ -18,10 +18,7 @@ describe('household archives from staff chat', function () {
 
   /** A staff chat (Teams-style) whose proactive messages reach the recording connector. */
   function staffClient(name: string): BotClient {
-    const client = new BotClient(app.url, { id: `staff-${name}`, name }, `staff-conv-${name}`, 'msteams');
-    const activity = client.activity.bind(client);
-    client.activity = (fields) => ({ ...activity(fields), serviceUrl: connector.url });
-    return client;
+    return new BotClient(app.url, { id: `staff-${name}`, name }, `staff-conv-${name}`, 'msteams', connector.url);
   }
   async function say(name: string, text: string): Promise<string> {
     tick();

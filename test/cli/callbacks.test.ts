@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { runSurveyJob } from '../../jobs/survey-job.js';
-import { testServerUri } from '../support/database.js';
-import { runNode } from '../support/processes.js';
-import { hours, openJobTestBed, outboxFor, messageKeyOf, resolvedTicket, type JobTestBed } from '../jobs/job-fixtures.js';
+import { callbacksCli, hours, openJobTestBed, outboxFor, messageKeyOf, resolvedTicket, type JobTestBed } from '../jobs/job-fixtures.js';
 
 const T = new Date('2026-11-26T02:00:00Z');
 
 describe('propdesk callbacks', function () {
   this.timeout(120_000);
   let bed: JobTestBed;
-  let env: Record<string, string>;
+  let cli: ReturnType<typeof callbacksCli>;
   before(async () => {
     bed = await openJobTestBed('cli_callbacks');
-    env = { MONGODB_URI: `${testServerUri().replace(/\/$/, '')}/${bed.connection.db!.databaseName}` };
+    cli = callbacksCli(bed);
   });
   after(async () => bed?.close());
 
-  const cli = (...args: string[]) => runNode(['dist/bot/cli/main.js', 'callbacks', ...args], { env });
 
   it('lists the open callback tasks and records a result; dissatisfied reopens the ticket for rework', async () => {
     // a complaint from a resident with no chat: the survey job makes a phone callback task

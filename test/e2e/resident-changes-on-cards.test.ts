@@ -7,10 +7,7 @@ import { ticketNumberIn } from './resident-harness.js';
 
 /** A chat client whose proactive messages (cards, texts, updates) go through the recording connector. */
 function client(app: App, connector: RecordingConnector, id: string, channelId: string): BotClient {
-  const chat = new BotClient(app.url, { id, name: id }, `conv-${id}`, channelId);
-  const activity = chat.activity.bind(chat);
-  chat.activity = (fields) => ({ ...activity(fields), serviceUrl: connector.url });
-  return chat;
+  return new BotClient(app.url, { id, name: id }, `conv-${id}`, channelId, connector.url);
 }
 
 interface Card {
@@ -42,7 +39,7 @@ describe("staff cards follow the resident's changes (cancel, 没修好, 补充),
   let residents = 0;
 
   async function invoke(chat: BotClient, verb: string, data: Record<string, unknown>): Promise<void> {
-    const result = await chat.post(chat.activity({ type: 'invoke', deliveryMode: undefined, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }));
+    const result = await chat.cardAction(verb, data);
     assert.equal((result.body as { statusCode: number }).statusCode, 200, `${verb}: ${JSON.stringify(result.body)}`);
   }
 

@@ -20,10 +20,7 @@ describe('resident desk over HTTP: callback survey answers in chat', () => {
 
   /** A resident whose chat channel is the recording connector, so what the bot sends later is seen. */
   function resident(): BotClient {
-    const client = new BotClient(app.url);
-    const activity = client.activity.bind(client);
-    client.activity = (fields) => ({ ...activity(fields), serviceUrl: connector.url });
-    return client;
+    return new BotClient(app.url, undefined, undefined, undefined, connector.url);
   }
 
   const staff = { kind: 'staff' as const, id: 's-svc-1', name: '客服小李' };

@@ -6,10 +6,7 @@ import { startTestApp } from '../support/test-app.js';
 
 /** A staff member's chat client (Teams-style), whose bot messages go through the recording connector. */
 function staffClient(app: App, connector: RecordingConnector, id: string): BotClient {
-  const client = new BotClient(app.url, { id, name: id }, `staff-conv-${id}`, 'msteams');
-  const activity = client.activity.bind(client);
-  client.activity = (fields) => ({ ...activity(fields), serviceUrl: connector.url });
-  return client;
+  return new BotClient(app.url, { id, name: id }, `staff-conv-${id}`, 'msteams', connector.url);
 }
 
 function cardOf(call: RecordedCall): Record<string, unknown> {
@@ -52,11 +49,7 @@ describe('staff side: dispatch cards and card actions', function () {
     return ticket;
   }
 
-  async function invoke(client: BotClient, verb: string, data: Record<string, unknown>) {
-    return client.post(
-      client.activity({ type: 'invoke', deliveryMode: undefined, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }),
-    );
-  }
+  const invoke = (client: BotClient, verb: string, data: Record<string, unknown>) => client.cardAction(verb, data);
 
   before(async () => {
     connector = await new RecordingConnector().start();

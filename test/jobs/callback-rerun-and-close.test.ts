@@ -5,9 +5,7 @@ import { recordSurveyAnswer } from '../../jobs/record-survey-answer.js';
 import { ResidentSurveyAnswers } from '../../jobs/resident-survey-answers.js';
 import { runSurveyJob } from '../../jobs/survey-job.js';
 import { Surveys } from '../../store/surveys.js';
-import { testServerUri } from '../support/database.js';
-import { runNode } from '../support/processes.js';
-import { hours, messageKeyOf, openJobTestBed, outboxFor, resolvedTicket, type JobTestBed } from './job-fixtures.js';
+import { callbacksCli, hours, messageKeyOf, openJobTestBed, outboxFor, resolvedTicket, supersedeEvents, type JobTestBed } from './job-fixtures.js';
 
 const RESOLVED = new Date('2026-11-26T02:00:00Z');
 const OPENED = new Date(RESOLVED.getTime() - hours(3));
@@ -19,15 +17,14 @@ describe('callback rounds: a rerun callback keeps the round it counted for; a cl
   this.timeout(120_000);
   let bed: JobTestBed;
   let surveys: Surveys;
-  let env: Record<string, string>;
+  let cli: ReturnType<typeof callbacksCli>;
   before(async () => {
     bed = await openJobTestBed('callback_rerun_and_close');
     surveys = new Surveys(bed.connection);
-    env = { MONGODB_URI: `${testServerUri().replace(/\/$/, '')}/${bed.connection.db!.databaseName}` };
+    cli = callbacksCli(bed);
   });
   after(async () => bed?.close());
 
-  const cli = (...args: string[]) => runNode(['dist/bot/cli/main.js', 'callbacks', ...args], { env });
   const ticketOf = (number: string) => bed.store.tickets.getByNumber(number);
   const messagesOf = async (number: string, key: string) => (await outboxFor(bed.store, number)).filter((entry) => messageKeyOf(bed.store, entry) === key).map((entry) => entry._id);
   const statusOf = {
@@ -36,8 +33,7 @@ describe('callback rounds: a rerun callback keeps the round it counted for; a cl
   };
   /** What the ticket's history says `by` superseded, and why (the event's text). */
   const supersedesBy = async (number: string, by: string) =>
-    (await ticketOf(number)).events
-      .filter((e) => e.kind === 'callback' && e.by.kind === 'system' && e.by.id === by)
+    (await supersedeEvents(bed.store, number, by))
       .map((e) => ({ text: e.text, superseded: (e.data as { superseded: unknown }).superseded }));
 
   /** Runs `record` as a run that stops just before the task is marked done. */

@@ -8,9 +8,7 @@ import { ResidentSurveyAnswers } from '../../jobs/resident-survey-answers.js';
 import { reopenForRework } from '../../jobs/rework.js';
 import { runSurveyJob } from '../../jobs/survey-job.js';
 import { Surveys } from '../../store/surveys.js';
-import { testServerUri } from '../support/database.js';
-import { runNode } from '../support/processes.js';
-import { hours, messageKeyOf, openJobTestBed, outboxFor, resolvedTicket, type JobTestBed } from './job-fixtures.js';
+import { callbacksCli, hours, messageKeyOf, openJobTestBed, outboxFor, resolvedTicket, supersedeEvents, type JobTestBed } from './job-fixtures.js';
 
 /** Thu 26 Nov 2026, 10:00 in Shanghai. */
 const RESOLVED = new Date('2026-11-26T02:00:00Z');
@@ -24,15 +22,14 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
   this.timeout(120_000);
   let bed: JobTestBed;
   let surveys: Surveys;
-  let env: Record<string, string>;
+  let cli: ReturnType<typeof callbacksCli>;
   before(async () => {
     bed = await openJobTestBed('callback_rounds');
     surveys = new Surveys(bed.connection);
-    env = { MONGODB_URI: `${testServerUri().replace(/\/$/, '')}/${bed.connection.db!.databaseName}` };
+    cli = callbacksCli(bed);
   });
   after(async () => bed?.close());
 
-  const cli = (...args: string[]) => runNode(['dist/bot/cli/main.js', 'callbacks', ...args], { env });
   const listed = async (...args: string[]) => {
     const run = await cli('list', '--json', ...args);
     assert.equal(run.code, 0, run.stderr);
@@ -42,8 +39,7 @@ describe('callback rounds: rework supersedes the surveys and callbacks of earlie
   const graceEndsAfter = (resolvedAt: Date) => closingGraceEndsAt(resolvedAt, 10, workingCalendarFor(bed.store.property));
   /** What the ticket's history says `by` (rework, closing, survey-job) superseded, by id. */
   const supersededBy = async (number: string, by: string) =>
-    (await ticketOf(number)).events
-      .filter((e) => e.kind === 'callback' && e.by.kind === 'system' && e.by.id === by)
+    (await supersedeEvents(bed.store, number, by))
       .flatMap((e) => (e.data as { superseded: Array<{ kind: string; id: string }> }).superseded)
       .sort((a, b) => a.id.localeCompare(b.id));
 

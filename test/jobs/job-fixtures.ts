@@ -4,7 +4,8 @@ import type { Property } from '../../domain/property.js';
 import type { OutboxEntry } from '../../store/outbox.js';
 import { Store } from '../../store/store.js';
 import type { TicketIntake } from '../../store/ticket-repository.js';
-import { closeTestDatabase, openTestDatabase } from '../support/database.js';
+import { closeTestDatabase, openTestDatabase, testServerUri } from '../support/database.js';
+import { runNode, type RunResult } from '../support/processes.js';
 
 export const sampleProperty: Property = loadConfig({}).property;
 
@@ -43,6 +44,17 @@ export async function openJobTestBed(label: string, property: Property = sampleP
     await store.staff.bind(BIND_CODES[id as keyof typeof STAFF_CONVERSATIONS], { channelId: 'msteams', userId: id, conversationKey });
   }
   return { connection, store, close: () => closeTestDatabase(connection) };
+}
+
+/** `propdesk callbacks …` run as a process of its own on the test bed's database. */
+export function callbacksCli(bed: JobTestBed): (...args: string[]) => Promise<RunResult> {
+  const env = { MONGODB_URI: `${testServerUri().replace(/\/$/, '')}/${bed.connection.db!.databaseName}` };
+  return (...args) => runNode(['dist/bot/cli/main.js', 'callbacks', ...args], { env });
+}
+
+/** The system's callback events on a ticket written by `by` (rework, closing, survey-job …): they record what was superseded. */
+export async function supersedeEvents(store: Store, ticketNumber: string, by: string) {
+  return (await store.tickets.getByNumber(ticketNumber)).events.filter((e) => e.kind === 'callback' && e.by.kind === 'system' && e.by.id === by);
 }
 
 let counter = 0;

@@ -27,15 +27,11 @@ describe('public notices: broadcast to residents, acknowledgements, status', fun
 
   /** A resident's chat client whose proactive messages reach the recording connector. */
   function resident(user: string): BotClient {
-    const client = new BotClient(app.url, { id: user, name: user }, `res-conv-${user}`, 'msteams');
-    const activity = client.activity.bind(client);
-    client.activity = (fields) => ({ ...activity(fields), serviceUrl: connector.url });
-    return client;
+    return new BotClient(app.url, { id: user, name: user }, `res-conv-${user}`, 'msteams', connector.url);
   }
 
   async function acknowledge(client: BotClient) {
-    const data = { verb: 'acknowledge-notice', notice: noticeId };
-    const result = await client.post(client.activity({ type: 'invoke', deliveryMode: undefined, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: data.verb, data } } }));
+    const result = await client.cardAction('acknowledge-notice', { notice: noticeId });
     return result.body as { statusCode: number; value: Record<string, unknown> };
   }
 

@@ -25,6 +25,8 @@ export class BotClient {
     readonly user: { id: string; name?: string } = { id: `user-${randomUUID()}`, name: 'Resident' },
     conversationId?: string,
     private readonly channelId = 'emulator',
+    /** Where the bot sends what it says later (cards, proactive messages): a recording connector's url in tests that look. */
+    private readonly serviceUrl = 'http://127.0.0.1:1/unused-connector',
   ) {
     this.conversationId = conversationId ?? `conv-${randomUUID()}`;
   }
@@ -35,7 +37,7 @@ export class BotClient {
       id: randomUUID(),
       timestamp: new Date().toISOString(),
       channelId: this.channelId,
-      serviceUrl: 'http://127.0.0.1:1/unused-connector',
+      serviceUrl: this.serviceUrl,
       from: this.user,
       recipient: { id: 'propdesk-bot', name: 'PropDesk' },
       conversation: { id: this.conversationId },
@@ -63,6 +65,11 @@ export class BotClient {
   /** Sends a message and returns the bot's replies. */
   async say(text: string, fields: Record<string, unknown> = {}): Promise<SentActivity[]> {
     return this.send(this.activity({ text, ...fields }));
+  }
+
+  /** Presses a card button: the Adaptive Card Action.Execute invoke with `verb` and its data. */
+  async cardAction(verb: string, data: Record<string, unknown>): Promise<PostResult> {
+    return this.post(this.activity({ type: 'invoke', deliveryMode: undefined, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }));
   }
 
   async send(activity: Record<string, unknown>): Promise<SentActivity[]> {

@@ -22,9 +22,7 @@ describe('WeChat channel end to end: repair intake, dispatch, retries, signature
       env: { ...WECHAT_ENV, WECHAT_API_BASE: api.url },
       app: { outboxIntervalMs: 0, wechat: { passiveReplies: false } },
     });
-    const engineer = new BotClient(app.url, { id: 'eng1', name: 'eng1' }, 'staff-conv-eng1', 'msteams');
-    const activity = engineer.activity.bind(engineer);
-    engineer.activity = (fields) => ({ ...activity(fields), serviceUrl: connector.url });
+    const engineer = new BotClient(app.url, { id: 'eng1', name: 'eng1' }, 'staff-conv-eng1', 'msteams', connector.url);
     assert.match(textsOf(await engineer.say('绑定 ENG-7F3K')), /绑定成功/);
   });
   after(async () => {

@@ -63,9 +63,7 @@ describe('WeChat photos in staff cards: signed, expiring links on /media/:id', f
       env: { ...WECHAT_ENV, WECHAT_API_BASE: api.url, PROPDESK_PUBLIC_URL: `${PUBLIC_URL}/` },
       app: { outboxIntervalMs: 0, wechat: { passiveReplies: false }, databaseName },
     });
-    const engineer = new BotClient(app.url, { id: 'eng1', name: 'eng1' }, 'staff-conv-eng1', 'msteams');
-    const activity = engineer.activity.bind(engineer);
-    engineer.activity = (fields) => ({ ...activity(fields), serviceUrl: connector.url });
+    const engineer = new BotClient(app.url, { id: 'eng1', name: 'eng1' }, 'staff-conv-eng1', 'msteams', connector.url);
     assert.match(textsOf(await engineer.say('绑定 ENG-7F3K')), /绑定成功/);
   });
   after(async () => {
