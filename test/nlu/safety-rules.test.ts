@@ -216,7 +216,7 @@ describe('nlu severity cues', () => {
     assert.ok(!isClaim('我电话13912345678'));
     assert.ok(!isClaim('你们负责人电话多少'));
     assert.ok(isClaim('这个损失谁负责'));
-    assert.deepEqual(matchSafety('我妈一个人住3栋201，从昨天起联系不上了，我电话13912345678'), ['unreachable-elder']);
+    assert.ok(matchSafety('我妈一个人住3栋201，从昨天起联系不上了，我电话13912345678').includes('unreachable-elder'));
     assert.deepEqual(matchSafety('楼下有个老人倒地不动了，你们负责人电话多少'), ['medical']);
   });
   it('the recognizer uses the cues for complaints', async () => {
@@ -714,4 +714,45 @@ describe('nlu safety rules: an emergency now, told with an earlier incident and 
     '上周楼下两个人打起来了，保安就站在旁边看，什么也不管，太不负责了',
   ];
   itStaysQuiet(quiet);
+});
+
+describe('nlu safety rules: someone gone missing, used needles lying about, English burglary, water into a switch room', () => {
+  it('someone missing or unreachable still fires when the message also blames the staff or claims', () => {
+    for (const text of [
+      '我爸昨晚出门一夜未归，监控又是坏的，你们要负责',
+      '孩子昨天放学后就失联了，你们门卫放他出去的，出了事你们承担责任',
+      '自从上周起隔壁独居老人好几天没露面了，你们不负责',
+    ]) {
+      assert.ok(isClaim(text), text);
+      assert.ok(matchSafety(text).length > 0, text);
+    }
+    assert.deepEqual(matchSafety('家里被偷了，你们保安没发现，要赔偿损失'), []);
+  });
+  itFires([
+    ['我爸昨天早上出去买菜一夜未归手机关机麻烦保安帮忙查下监控谢谢', 'gone-missing'],
+    ['孩子昨天放学后就失联了 麻烦各位帮忙找找 谢谢', 'gone-missing'],
+    ['自昨晚起 孩子没回家 电话关机', 'gone-missing'],
+    ['昨天早上开始 我爷爷一直没回来', 'gone-missing'],
+    ['前天晚上八点多我爸出门后就再没回家 谢谢大家帮忙转发', 'gone-missing'],
+    ['My son went out yesterday afternoon and never came home, phone off. Thanks for checking CCTV', 'gone-missing'],
+    ['My grandma wandered off last night, thanks for looking, never found her', 'gone-missing'],
+    ['楼道里发现好几个用过的针管', 'sharps'],
+    ['Found used syringes by the kids playground', 'sharps'],
+    ['My car was broken into last night in the garage', 'break-in'],
+    ['my flat was burgled while we were away', 'break-in'],
+    ['楼顶水箱溢水流到配电室了', 'water-on-switchgear'],
+    ['消防栓漏水，水流进电梯井里了', 'water-on-switchgear'],
+  ]);
+  itStaysQuiet([
+    '我老公昨晚加班没回家，今天物业费我来交',
+    '孩子去外婆家住了，这几天没回来，快递帮忙收一下',
+    '我妈回老家了，一直没回来，家里水表帮忙看一下',
+    '我女儿上大学去了，失联一样，电话都不回，哈哈',
+    '谢谢那天晚上帮我们找回走失奶奶的保安大哥，给你们送了面锦旗',
+    '我需要注射器打胰岛素，药店在哪',
+    '燃气灶点火要按好久，打火针可能坏了',
+    'the needle on the pressure gauge is in the red',
+    'Can I get my broken window fixed? It was broken in the storm',
+    '电梯井有点渗水，麻烦看看',
+  ]);
 });
