@@ -756,3 +756,15 @@ describe('nlu safety rules: someone gone missing, used needles lying about, Engl
     '电梯井有点渗水，麻烦看看',
   ]);
 });
+
+describe('nlu safety rules: domestic violence, sockets under water, a fire told in other words', () => {
+  itFires([
+    ['帮我邻居报一下 她老公喝多了在家打她', 'violence'],
+    ['我老公打我', 'violence'],
+    ['家里水漫了 插座都泡着', 'water-on-electrics'],
+    ['树断了砸到一个人，没砸到车', 'structure-down'],
+    ["What's the fire brigade's number? The bin store is alight", 'fire'],
+    ['5栋楼上火光冲天 快叫消防', '着火'],
+  ]);
+  itStaysQuiet(['他打她电话一直不接', '插座泡过水，现在干了，能用吗', 'The garden was a blaze of colour this spring']);
+});
