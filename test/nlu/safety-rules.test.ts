@@ -768,3 +768,41 @@ describe('nlu safety rules: domestic violence, sockets under water, a fire told 
   ]);
   itStaysQuiet(['他打她电话一直不接', '插座泡过水，现在干了，能用吗', 'The garden was a blaze of colour this spring']);
 });
+
+describe('nlu safety rules: emergencies said in the plainest words', () => {
+  itFires([
+    ['我想死', 'self-harm-plain'],
+    ['I want to die', 'self-harm-plain'],
+    ["I don't want to live anymore", 'self-harm-plain'],
+    ['我撑不下去了 想结束这一切', 'self-harm-plain'],
+    ['Could someone come up, my neighbour\'s husband is hitting her again', 'domestic-violence'],
+    ['能不能麻烦保安上来一趟 我老公喝了酒在砸东西', 'domestic-violence'],
+    ['麻烦来一下 前夫喝醉了要闯进来', 'domestic-violence'],
+    ['急 孩子丢了', 'child-lost'],
+    ['各位邻居 有没有看到一个三岁小男孩 黄色T恤', 'child-lost'],
+    ['Has anyone seen a little boy in a blue jacket? He wandered off from the playground', 'child-lost'],
+    ['麻烦保安帮忙找找我外公 出门没带手机 记性不好', 'child-lost'],
+    ['困电梯', 'lift-trapped-terse'],
+    ['help', 'lift-trapped-terse'],
+    ['燃气报警器一直响', 'gas-alarm'],
+    ['Gas alarm beeping in my kitchen', 'gas-alarm'],
+    ['热水器漏电', 'leaking-current'],
+    ["How do I call security? someone's in my flat", 'someone-inside'],
+    ['请问能帮我开下门吗 我婆婆在里面倒下了', 'collapsed-inside'],
+    ['我朋友发消息说再见了 他住8栋 电话不接', 'collapsed-inside'],
+  ]);
+  itStaysQuiet([
+    '想死你们了，回来第一件事就是交物业费',
+    '累得我想死，电梯又坏了',
+    'I want to die of embarrassment, I locked myself out again',
+    '我老公打我电话没接，你们再打一下',
+    '孩子丢了一个书包在大堂，谁捡到了',
+    '我外婆走丢了一次之后，我们就给她配了定位手表',
+    "Has anyone seen my grandad's walking stick? He left it in the lobby",
+    '万一家里燃气报警器响了 是先打物业还是燃气公司',
+    '燃气报警器一直嘀嘀响，是不是没电了',
+    '热水器的漏电保护器老跳',
+    '如果困电梯了怎么办',
+    'Can you help me with the parking permit?',
+  ]);
+});
