@@ -1,12 +1,15 @@
 import type { MessageKey } from '../i18n.js';
 
-export type Hazard = 'gas' | 'fire' | 'intruder' | 'lift' | 'general';
+export type Hazard = 'distress' | 'gas' | 'fire' | 'intruder' | 'lift' | 'violence' | 'missing' | 'general';
 
 const HAZARD_WORDS: ReadonlyArray<readonly [Hazard, RegExp]> = [
+  ['distress', /想死|不想活|不想再活|自杀|轻生|跳楼|跳下去|结束(?:这一切|生命|自己)|活着没意思|遗书|割腕|安眠药|永别|kill (?:my|him|her)self|suicid|want(?:s)? to die|end (?:it all|my life)|don'?t want to (?:live|be alive)|(?:taken|took) all (?:my|the|of my) pills|\bkms\b/i],
   ['gas', /煤气|燃气|天然气|气味|gas/i],
   ['fire', /着火|火灾|冒烟|烟雾|起火|浓烟|全是烟|有烟|烟很大|烟味|焦味|糊味|烧焦|fire|smoke|burning/i],
   ['intruder', /撬|小偷|盗|陌生人|闯入|抢|burglar|thief|intruder|break[- ]?in/i],
-  ['lift', /被困|困在电梯|电梯.{0,6}(困|出不来|卡住|停了)|trapped|stuck in (?:the |a )?(?:lift|elevator)/i],
+  ['lift', /被困|困在电梯|困电梯|电梯.{0,6}(困|出不来|卡住|停了)|trapped|stuck in (?:the |a )?(?:lift|elevator)/i],
+  ['violence', /家暴|打我|打她|打他|打人|打老婆|打架|砍人|持刀|拿刀|踹门|闯进|hitting|beating|attack|fight|knife/i],
+  ['missing', /走丢|走失|失联|失踪|找不到|找不着|不见了|丢了|寻人|没回家|没回来|未归|没影|missing|wandered off|never came (?:home|back)|anyone seen|lost (?:child|kid|little)|can'?t find/i],
 ];
 
 /** Which safety guidance fits the emergency described. */
@@ -22,10 +25,13 @@ export function mentionsDanger(text: string): boolean {
 }
 
 const GUIDANCE: Readonly<Record<Hazard, MessageKey>> = {
+  distress: 'emergencyDistress',
   gas: 'emergencyGas',
   fire: 'emergencyFire',
   intruder: 'emergencyIntruder',
   lift: 'emergencyLift',
+  violence: 'emergencyViolence',
+  missing: 'emergencyMissing',
   general: 'emergencyGeneral',
 };
 

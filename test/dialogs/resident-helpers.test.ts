@@ -79,6 +79,14 @@ describe('resident desk helpers', () => {
     assert.equal(hazardOf('楼道里全是烟'), 'fire');
     assert.equal(hazardOf('家里有一股烧焦味'), 'fire');
     assert.equal(hazardOf('有人晕倒了'), 'general');
+    assert.equal(hazardOf('我想死'), 'distress');
+    assert.equal(hazardOf('我现在就想从楼上跳下去'), 'distress');
+    assert.equal(hazardOf('I want to die'), 'distress');
+    assert.equal(hazardOf('我老公喝多了在家打我'), 'violence');
+    assert.equal(hazardOf('my husband is hitting me'), 'violence');
+    assert.equal(hazardOf('急 孩子丢了'), 'missing');
+    assert.equal(hazardOf('我爸昨晚出门一夜未归，电话关机'), 'missing');
+    assert.equal(hazardOf('Has anyone seen a little boy in a blue jacket?'), 'missing');
     assert.ok(mentionsDanger('有人受伤了'));
     assert.ok(!mentionsDanger('服务态度太差'));
   });

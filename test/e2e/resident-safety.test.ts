@@ -69,6 +69,26 @@ describe('resident intake safety over HTTP', () => {
     assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(medical))).category, 'security');
   });
 
+  it('someone in despair, a partner hitting, a lost child: an urgent ticket with the guidance that fits (zh and en)', async () => {
+    const despair = new BotClient(app.url);
+    const words = textsOf(await despair.say('我想死'));
+    assert.match(words, /12356/);
+    assert.match(words, /120 或 110/);
+    const ticket = await app.store.tickets.getByNumber(ticketNumberIn(words));
+    assert.equal(ticket.category, 'security');
+    assert.equal(ticket.urgent, true);
+
+    const hitting = new BotClient(app.url);
+    const hit = textsOf(await hitting.say('my husband is hitting me, flat 502 building 3', { locale: 'en-US' }));
+    assert.match(hit, /a room you can lock/);
+    assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(hit))).category, 'security');
+
+    const lost = new BotClient(app.url);
+    const child = textsOf(await lost.say('急 孩子丢了 穿黄色雨衣 5岁'));
+    assert.match(child, /调看监控/);
+    assert.equal((await app.store.tickets.getByNumber(ticketNumberIn(child))).category, 'security');
+  });
+
   it('answers a look-up in the middle of a request and goes on with the request', async () => {
     const client = new BotClient(app.url);
     await client.say('5栋1单元302卫生间漏水 13800138022');
