@@ -783,7 +783,7 @@ describe('nlu safety rules: emergencies said in the plainest words', () => {
     ['Has anyone seen a little boy in a blue jacket? He wandered off from the playground', 'child-lost'],
     ['麻烦保安帮忙找找我外公 出门没带手机 记性不好', 'child-lost'],
     ['困电梯', 'lift-trapped-terse'],
-    ['help', 'lift-trapped-terse'],
+    ['help me', 'lift-trapped-terse'],
     ['燃气报警器一直响', 'gas-alarm'],
     ['Gas alarm beeping in my kitchen', 'gas-alarm'],
     ['热水器漏电', 'leaking-current'],
@@ -804,5 +804,6 @@ describe('nlu safety rules: emergencies said in the plainest words', () => {
     '热水器的漏电保护器老跳',
     '如果困电梯了怎么办',
     'Can you help me with the parking permit?',
+    'help',
   ]);
 });
