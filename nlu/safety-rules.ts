@@ -172,6 +172,7 @@ const ALARM_SOUNDING = /响|叫|鸣|嘀|哔|滴滴|报警了|在报警|闪|\b(?:
 /** Barbecue smoke is a nuisance; a barbecue that sets something alight still fires (着火, fire). */
 const BARBECUE = /烧烤|烤肉|撸串|\bbarbecu\w*|\bbbqs?\b|\bgrill(?:s|ing)?\b/;
 
+
 function removeBenign(t: string): string {
   if (!LITERAL_FIRE.test(t)) t = t.replace(IDIOM_ON_FIRE, ' ');
   if (FALSE_ALARM.test(t) && !FALSE_ALARM_DENIED.test(t)) t = t.replace(/\bfire alarm\b/g, ' ');

@@ -790,6 +790,8 @@ describe('nlu safety rules: emergencies said in the plainest words', () => {
     ["How do I call security? someone's in my flat", 'someone-inside'],
     ['请问能帮我开下门吗 我婆婆在里面倒下了', 'collapsed-inside'],
     ['我朋友发消息说再见了 他住8栋 电话不接', 'collapsed-inside'],
+    ['我以为是着火了结果真的是地下室那边快派人来', '着火'],
+    ['以为失火了 原来真是 3号楼配电房 赶紧', '着火'],
   ]);
   itStaysQuiet([
     '想死你们了，回来第一件事就是交物业费',
