@@ -87,6 +87,13 @@ describe('resident desk helpers', () => {
     assert.equal(hazardOf('急 孩子丢了'), 'missing');
     assert.equal(hazardOf('我爸昨晚出门一夜未归，电话关机'), 'missing');
     assert.equal(hazardOf('Has anyone seen a little boy in a blue jacket?'), 'missing');
+    assert.equal(hazardOf('车库里我的电动车被偷了，找不到了'), 'intruder');
+    assert.equal(hazardOf('楼道里的灭火器不见了'), 'general');
+    assert.equal(hazardOf('如果钥匙丢了怎么办'), 'general');
+    assert.equal(hazardOf('我妈出门一夜未归，打她电话关机'), 'missing');
+    assert.equal(hazardOf('my dad is having a heart attack'), 'general');
+    assert.equal(hazardOf('累得想死，电梯卡住了我被困在里面'), 'lift');
+    assert.equal(hazardOf('有人晕倒了，找不到值班电话'), 'general');
     assert.ok(mentionsDanger('有人受伤了'));
     assert.ok(!mentionsDanger('服务态度太差'));
   });

@@ -724,8 +724,11 @@ describe('nlu safety rules: someone gone missing, used needles lying about, Engl
       '自从上周起隔壁独居老人好几天没露面了，你们不负责',
     ]) {
       assert.ok(isClaim(text), text);
-      assert.ok(matchSafety(text).length > 0, text);
+      assert.ok(matchSafety(text).some((rule) => ['gone-missing', 'missing-person'].includes(rule)), text);
     }
+    assert.ok(matchSafety('我爸昨晚出门一夜未归，到现在还没找到，监控又是坏的，你们要负责').includes('gone-missing'));
+    assert.ok(matchSafety('我不想活了，都是你们物业害的，我要起诉你们赔偿').length > 0);
+    assert.deepEqual(matchSafety('我爸前天一夜未归，已经找到了，你们监控坏了要负责'), []);
     assert.deepEqual(matchSafety('家里被偷了，你们保安没发现，要赔偿损失'), []);
   });
   itFires([
@@ -784,6 +787,9 @@ describe('nlu safety rules: emergencies said in the plainest words', () => {
     ['麻烦保安帮忙找找我外公 出门没带手机 记性不好', 'child-lost'],
     ['困电梯', 'lift-trapped-terse'],
     ['help me', 'lift-trapped-terse'],
+    ['help help', 'lift-trapped-terse'],
+    ['please come at once, my flat has been broken into', 'break-in'],
+    ['我妈一夜未归，手机没信号', 'gone-missing'],
     ['燃气报警器一直响', 'gas-alarm'],
     ['Gas alarm beeping in my kitchen', 'gas-alarm'],
     ['热水器漏电', 'leaking-current'],
@@ -807,5 +813,8 @@ describe('nlu safety rules: emergencies said in the plainest words', () => {
     '如果困电梯了怎么办',
     'Can you help me with the parking permit?',
     'help',
+    '孩子发烧烧得厉害，附近哪有药店',
+    '炉子火烧得很大，暖气还是不热',
+    'she keeps hurting her back at the gym',
   ]);
 });
