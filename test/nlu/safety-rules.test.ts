@@ -647,7 +647,7 @@ describe('nlu safety rules: emergencies told as a favour, a question or a repair
   });
 });
 
-describe('nlu safety rules: probes from two reviews (test/nlu/safety-probes.tsv)', () => {
+describe('nlu safety rules: probes from the reviews (test/nlu/safety-probes.tsv)', () => {
   // One line per probe: "fires" or "quiet", a tab, the message. Real emergencies the silencers must not hide,
   // and everyday messages the cues must not fire on.
   const probes = readFileSync(join(packageRoot(), 'test/nlu/safety-probes.tsv'), 'utf8')
