@@ -6,6 +6,7 @@ import { closesAfterGrace, closingCandidatesBefore, closingGraceWorkingDays } fr
 import { IllegalTransitionError } from '../domain/transitions.js';
 import { inChunks } from '../store/in-chunks.js';
 import { closedOrCancelledAmong, resolutionRoundsOf } from '../store/resolution-rounds.js';
+import { queueCardUpdates } from '../store/card-updates.js';
 import type { Store } from '../store/store.js';
 import { Surveys, type CallbackRef, type OpenCallback } from '../store/surveys.js';
 import type { Ticket } from '../store/ticket-repository.js';
@@ -52,6 +53,8 @@ export async function closeResolvedTicket(store: Store, number: string, why: Clo
   }
   // a grace close follows a read that found nothing waiting, and earlier rounds' just settled: nothing to read again
   if (why.reason !== 'grace') await settleWaitingCallbacks(store, closed.number, 'closed', answeredIn(closed.number, why), by.id, at);
+  // the staff's dispatch cards show it closed, without buttons that act on it
+  await queueCardUpdates(store.outbox, closed, at);
   return closed;
 }
 
@@ -69,7 +72,8 @@ function answeredIn(number: string, why: ClosingReason): CallbackRef | undefined
  * `status` + `resolvedAt`, never a scan of `tickets`), then the open surveys and callback tasks of
  * those numbers (indexed by ticket number; only those of the ticket's current round count, earlier
  * rounds' are superseded) and their resolutions the survey job has not looked at yet (a small queue).
- * The resident is told nothing more: they were told at resolution and asked at the survey. Each run
+ * The resident is told nothing more: they were told at resolution and asked at the survey; the staff's
+ * dispatch cards are updated in place to show the ticket closed. Each run
  * first settles the surveys and tasks still waiting on closed or cancelled tickets (a daily repair).
  */
 export async function runClosingJob(store: Store, clock: Clock): Promise<ClosingJobResult> {

@@ -56,10 +56,19 @@ describe('closing resolved tickets when their callback cycle is over', function 
       });
     }
 
-    it('the closed ticket’s card shows it closed, with no buttons that act on it (a note is allowed in every status)', async () => {
+    it('the closed ticket’s card shows it closed, with no buttons that act on it (a note is allowed in every status), and the card sent to staff is updated in place', async () => {
       const number = await resolvedTicket(bed.store, OPENED, RESOLVED, { category: 'complaint', severity: 'minor', text: '电梯按钮失灵' });
+      const cardKey = `dispatch:${number}:staff`;
+      await bed.store.outbox.record({ key: cardKey, kind: 'dispatch-card', conversationKey: 'conv-staff', ticketNumber: number, payload: { language: 'zh-CN' } }, OPENED);
+      const [card0] = (await bed.store.outbox.due(at(1), 500)).filter((e) => e._id === cardKey);
+      assert.ok(card0 && (await bed.store.outbox.claimAttempt(card0, OPENED)));
+      await bed.store.outbox.markSent(card0, 'activity-staff-card', OPENED);
       await runSurveyJob(bed.store, () => at(hours(1)));
       await recordSurveyAnswer(bed.store, number, 'satisfied', null, () => at(hours(2)));
+      const closedTicket = await bed.store.tickets.getByNumber(number);
+      const updates = await bed.store.outbox.entries.find({ ticketNumber: number, kind: 'card-update' }).lean();
+      assert.deepEqual(updates.map((u) => u._id), [`card-update:${cardKey}:v${closedTicket.version}`]);
+      assert.equal(bed.store.outbox.payloadOf<{ activityId: string }>(updates[0]!).activityId, 'activity-staff-card');
       const card = dispatchCard(await bed.store.tickets.getByNumber(number), { language: 'zh-CN', property: bed.store.property }).content as { body: unknown[]; actions?: Array<{ title: string }> };
       assert.match(JSON.stringify(card.body), /已关闭/);
       assert.deepEqual((card.actions ?? []).map((a) => a.title), ['备注']);
