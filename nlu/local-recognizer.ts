@@ -98,8 +98,9 @@ export class LocalRecognizer implements Recognizer {
   }
 
   /** Latin letters that spell nothing and share no word with the corpus ("asdfghjkl"): the desk explains how to ask. */
-  isUnfamiliar(text: string, features = extractFeatures(text)): boolean {
-    return looksLikeNonsense(text) && !features.some((f) => isWordFeature(f) && this.category.knows(f));
+  isUnfamiliar(text: string, features?: string[]): boolean {
+    if (!looksLikeNonsense(text)) return false;
+    return !(features ?? extractFeatures(text)).some((f) => isWordFeature(f) && this.category.knows(f));
   }
 
   /** Builds a full result for a decided category (also used by the CLU recognizer). */

@@ -274,7 +274,7 @@ export function matchSafety(text: string): string[] {
     // smoke, people trapped stay security whatever else the message says.
     // Someone missing, unreachable or set on self-harm is not over because the message also lays blame
     // ("我爸昨天出去遛弯一宿没回，你们监控室态度敷衍说看不了").
-    const stillInDanger = FOUND_SAFE.test(t) ? [] : HAZARD_RULES.filter((r) => MISSING_OR_AT_RISK.has(r.name) && r.pattern.test(t)).map((r) => r.name);
+    const stillInDanger = FOUND_SAFE.test(t) ? [] : AT_RISK_RULES.filter((r) => r.pattern.test(t)).map((r) => r.name);
     return [...hits.filter((h) => !CRIME_CUES.has(h)), ...stillInDanger];
   }
   if (isHypothetical(t)) return [];
@@ -336,6 +336,7 @@ const MISSING_OR_AT_RISK: ReadonlySet<string> = new Set([
   'missing-person', 'gone-missing', 'child-lost', 'neighbour-unseen', 'unreachable-elder', 'collapsed-inside',
   'self-harm', 'self-harm-words', 'self-harm-plain', 'farewell', 'domestic-violence',
 ]);
+const AT_RISK_RULES = HAZARD_RULES.filter((r) => MISSING_OR_AT_RISK.has(r.name));
 /** …unless the person was found or is back: then it is a complaint about how it was handled. */
 const FOUND_SAFE = /(?<![没不未])(?:已经)?(?:找到了|找到的|找回来了)|结果在|原来在|(?:现在|已经)[^，。,]{0,3}在家|(?<![不没])回(?:了)?电话了|(?<![没不])回来了|平安(?!夜)|(?<!\bnot |n't |\bnever )\bfound (?:him|her|them|safe)\b|\b(?:is|are|was|were) (?:home )?safe\b|\bcame back\b/;
 /** Crime cues: security unless the message is a damage / liability claim (see CLAIM). */
